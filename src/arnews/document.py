@@ -1,0 +1,156 @@
+"""The article as it flows through the stages.
+
+`Record` is what ingest produces (metadata and text, nothing inferred). `Document` wraps
+one record for one run of the pipeline: each stage reads what earlier stages left on it
+and adds its own results, as a spaCy `Doc` carries annotations from component to
+component. All spans on a `Document` are offsets into `record.text` (the original
+characters), never into the normalised text.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from arnews.text.normalise import NormalisedText
+
+
+@dataclass
+class Record:
+    """One input article as read, before any NLP."""
+
+    doc_id: str
+    source_path: str
+    text: str
+    title: str | None = None
+    published: date | None = None
+    source: str | None = None
+    url: str | None = None
+    dateline: str | None = None
+    record_index: int | None = None  # position inside a multi-record file, else None
+
+    @property
+    def text_sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def article_id(self) -> str:
+        """Stable for the same doc_id and text, so re-runs over an archive can skip it."""
+        key = f"{self.doc_id}\n{self.text_sha256}".encode("utf-8")
+        return hashlib.sha256(key).hexdigest()[:16]
+
+
+@dataclass
+class IngestError:
+    """An input (or one record of it) that could not be read."""
+
+    source_path: str
+    record_index: int | None
+    error: str      # exception class name
+    message: str
+    stage: str = "ingest"
+
+
+@dataclass
+class Span:
+    """A span of the original text with the sentence it lies in."""
+
+    start: int
+    end: int
+    text: str
+    sentence_idx: int
+
+
+@dataclass
+class Mention(Span):
+    label: str = ""            # PERS, ORG, LOC, GPE, OCC, NORP, DATE, ...
+    norm: str = ""
+    method: str = "rule"       # model / rule / lexicon
+    score: float | None = None
+    entity_id: str | None = None
+
+
+@dataclass
+class DateMention(Span):
+    value: str | None = None   # ISO YYYY-MM-DD, YYYY-MM or YYYY
+    calendar: str = "gregorian"
+    relative: bool = False
+    anchor: date | None = None
+
+
+@dataclass
+class Person:
+    """A person (or an unnamed role holder) as one place in the text describes them."""
+
+    name: Mention | None            # None for an unnamed role holder (نظيره العماني)
+    role: Span | None = None
+    org: str | None = None
+    titles: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        spans = [s for s in (self.name, self.role) if s is not None]
+        return min(s.start for s in spans)
+
+    @property
+    def end(self) -> int:
+        spans = [s for s in (self.name, self.role) if s is not None]
+        return max(s.end for s in spans)
+
+
+@dataclass
+class Participant:
+    name: str | None
+    kind: str                       # person / org / group
+    org: str | None
+    role: str | None
+    side: str                       # host / guest / accompanying / attendee / party
+    start: int
+    end: int
+    entity_id: str | None = None
+
+
+@dataclass
+class Meeting:
+    status: str                     # held / planned
+    mode: str                       # in_person / call
+    trigger: str
+    sentence_idx: int
+    start: int
+    end: int
+    participants: list[Participant] = field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    location: str | None = None
+    purpose: str | None = None
+    confidence: float = 0.5
+
+
+@dataclass
+class Document:
+    """One record on its way through the pipeline."""
+
+    record: Record
+    norm: "NormalisedText | None" = None
+    doc: "Doc | None" = None              # spaCy Doc over the normalised text
+    sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
+    n_tokens: int = 0
+    mentions: list[Mention] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    persons: list[Person] = field(default_factory=list)
+    affiliations: list[dict[str, Any]] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.record.text
+
+    def sentence_of(self, offset: int) -> int:
+        for i, (s, e) in enumerate(self.sentences):
+            if s <= offset < e:
+                return i
+        return max(0, len(self.sentences) - 1)
