@@ -84,12 +84,21 @@ class DateMention(Span):
 
 @dataclass
 class Person:
-    """A person (or an unnamed role holder) as one place in the text describes them."""
+    """A person, an unnamed role holder or a group, as one place in the text describes them."""
 
-    name: Mention | None            # None for an unnamed role holder (نظيره العماني)
+    name: Mention | None            # None for an unnamed role holder (نظيره العماني) or a group
     role: Span | None = None
-    org: str | None = None
-    titles: list[str] = field(default_factory=list)
+    org: Span | None = None         # the organisation the role names (بلدية الخليل)
+    kind: str = "person"            # person / group
+    sentence_idx: int = 0
+    tokens: tuple[int, int] = (0, 0)  # token range inside its sentence, for the event rules
+    same_as: "Person | None" = None  # an unnamed role holder the article names elsewhere (الرئيس الروسي)
+
+    @property
+    def entity_id(self) -> str | None:
+        if self.name is not None:
+            return self.name.entity_id
+        return self.same_as.entity_id if self.same_as is not None else None
 
     @property
     def start(self) -> int:
@@ -138,7 +147,11 @@ class Document:
     norm: "NormalisedText | None" = None
     doc: "Doc | None" = None              # spaCy Doc over the normalised text
     sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
+    sentence_tokens: list[list[Any]] = field(default_factory=list)  # rules.Tok per sentence
     n_tokens: int = 0
+    time_exprs: list[list[Any]] = field(default_factory=list)       # dates.TimeExpr per sentence
+    orgs: list[list[Mention]] = field(default_factory=list)         # per sentence, with token ranges
+    analyses: list[Any] = field(default_factory=list)               # rules.SentenceAnalysis per sentence
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)

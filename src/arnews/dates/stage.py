@@ -1,0 +1,26 @@
+"""The dates stage: temporal expressions of every sentence, resolved against publication."""
+from __future__ import annotations
+
+from arnews.dates import find_dates
+from arnews.document import DateMention, Document
+
+
+class DateRecogniser:
+    name = "dates"
+
+    def __call__(self, d: Document) -> Document:
+        assert d.norm is not None
+        anchor = d.record.published
+        exprs = find_dates(d.norm.text, anchor)
+        bounds = [(toks[0].start, toks[-1].end) for toks in d.sentence_tokens]
+        d.time_exprs = [[] for _ in bounds]
+        for x in exprs:
+            si = next((i for i, (s, e) in enumerate(bounds) if s <= x.start < e), None)
+            if si is None:
+                continue
+            d.time_exprs[si].append(x)
+            start, end = d.norm.to_original(x.start, x.end)
+            d.dates.append(DateMention(start, end, d.text[start:end], si, value=x.value,
+                                       calendar=x.calendar, relative=x.relative,
+                                       anchor=x.anchor if x.relative else None))
+        return d

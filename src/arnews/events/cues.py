@@ -1,0 +1,41 @@
+"""Words that shape a meeting report around its trigger, normalised on load.
+
+Kept here rather than in the trigger file because they are closed classes of function
+words: who came along (يرافقه), who attended (بحضور), where the parties end and the
+purpose begins (بهدف، لبحث), and where a reported clause starts (أن، قال).
+"""
+from __future__ import annotations
+
+from arnews.text.normalise import normalise_word
+
+
+def _norm(words: str) -> frozenset[str]:
+    return frozenset(normalise_word(w) for w in words.split())
+
+
+# Came with a guest: everyone after this word, until the next cue, is `accompanying`.
+ACCOMPANY = _norm("يرافقه يرافقها يرافقهم يرافقهما ويرافقه ويرافقها ويرافقهم ويرافقهما "
+                  "برفقة وبرفقة بصحبة وبصحبة رافقه ورافقه رافقهم ورافقهم يرافقهن")
+# Attended: everyone after this word is an `attendee`.
+ATTEND = _norm("بحضور وبحضور حضر وحضر حضره وحضره حضرها وحضرها بمشاركة وبمشاركة وشارك شارك")
+# Purpose: the words after these say why they met (the cue itself is left out).
+PURPOSE_AFTER = _norm("بهدف وبهدف لبحث لمناقشة حول بشأن لاستعراض للتباحث للتشاور لمتابعة "
+                      "وناقش وبحث ناقش يتمحور")
+# Purpose: a verbal noun with ل whose noun is the purpose (لتبادل الخبرات -> تبادل الخبرات).
+PURPOSE_WITH_L = _norm("لتبادل لتعزيز لتنسيق لدراسة لتطوير لتوقيع للاطلاع لاطلاع لإطلاع لعرض")
+# In a later sentence: "وجرى خلال اللقاء بحث ..." -> the purpose starts at بحث.
+PURPOSE_REPORT = _norm("جرى وجرى تم وتم جري وجري")
+PURPOSE_NOUNS = _norm("بحث مناقشة استعراض تناول التباحث التشاور")
+MEETING_NOUNS = _norm("اللقاء الاجتماع المباحثات المقابلة الزيارة")
+# A reported clause starts after these: the parties before them belong to another clause.
+CLAUSE_OPENERS = _norm("أن إن أنه إنه أنها بأن بأنه وأن وإن لأن قال قالت أوضح أكد أضاف أفاد "
+                       "وقال وأكد وأضاف وأوضح وأفاد ذكر وذكر وأشار أشار مشيرا مؤكدا مضيفا")
+# Pronouns of respect that stand for the subject after a verbal noun (خلال استقبال سموه).
+RESPECT_PRONOUNS = _norm("سموه معاليه سعادته فخامته سماحته فضيلته دولته جلالته سموها معاليها")
+# Planned, not yet held.
+FUTURE_CUES = _norm("سوف المقرر المقبل المقبلة القادم القادمة غدا غداً")
+CALL_CUES = _norm("هاتفيا هاتفياً هاتفي هاتفية الهاتف هاتفيًا")
+# Words heading a place where a meeting happens: "في مكتبه"، "بقاعة الاجتماعات".
+PLACE_HEADS = tuple(sorted(_norm(
+    "مكتب مقر قاعة قصر مبنى ديوان فندق العاصمة مدينة المدينة قرية بلدة مطار مدرسة "
+    "المتوسطة الثانوية الابتدائية مجمع مستشفى منزل بيت الإمارة إمارة مركز استراحة ساحة"), key=len, reverse=True))

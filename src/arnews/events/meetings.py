@@ -1,0 +1,436 @@
+"""The events stage: meetings, their parties and sides, date, place and purpose.
+
+A meeting starts at a trigger (`recognise/lexicons/meeting_triggers.tsv`). The parties are
+the people, groups and organisations of the trigger's clause: the subject (before the
+trigger, or right after a verb in VSO order, or the antecedent of a possessive such as
+لقائه / استقباله سموه), and the objects after it. Cues mark who came along (يرافقه) and
+who attended (بحضور). A trigger with fewer than two parties, or with no named person, is
+not a meeting (a session of one body, a visit to a place, a crowd received at an airport).
+Repeats of one encounter in an article are merged.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from arnews.document import Document, Meeting, Mention, Participant, Person
+from arnews.events import cues
+from arnews.link.stage import Linker, name_key
+from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
+from arnews.recognise.rules import SentenceRules, Tok
+
+MAX_PURPOSE = 30
+CITY_HEADS = {"عاصمه", "مدينه"}
+PRINCIPAL = ("host", "guest", "party")
+
+
+@dataclass
+class Party:
+    """A candidate party in a sentence: a person, a group or an organisation."""
+
+    kind: str
+    start: int                    # token range in the sentence
+    end: int
+    person: Person | None = None
+    org: Mention | None = None
+    side: str = ""
+
+
+@dataclass
+class Trigger:
+    i: int
+    n: int
+    kind: str       # verb / noun
+    sides: str      # host_guest / guest_host / party
+    mode: str
+
+
+@dataclass
+class Clause:
+    start: int      # token index where the trigger's clause starts
+    end: int        # token index where the parties end (purpose, reported clause, sentence end)
+    stop: int       # token index where cue-led parties (يرافقه، بحضور) may still be found up to
+    purpose: tuple[int, int] | None = None
+    parties: list[Party] = field(default_factory=list)
+
+
+class MeetingExtractor:
+    name = "events"
+
+    def __init__(self, lexicons: Lexicons | None = None):
+        self.lex = lexicons or load_lexicons()
+        self.rules = SentenceRules(self.lex)
+        self.linker = Linker(self.lex)
+
+    def __call__(self, d: Document) -> Document:
+        canon = self.linker.canonical(d)
+        found: list[Meeting] = []
+        for si, toks in enumerate(d.sentence_tokens):
+            for trig in self.triggers(d, si, toks):
+                m = self.meeting(d, si, toks, trig, canon)
+                if m is not None:
+                    found.append(m)
+        d.meetings = merge_repeats(found)
+        return d
+
+    # --- triggers ----------------------------------------------------------------------
+    def triggers(self, d: Document, si: int, toks: list[Tok]) -> list[Trigger]:
+        covered = {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
+        covered |= {k for s, e in d.analyses[si].orgs for k in range(s, e)}
+        out, i = [], 0
+        while i < len(toks):
+            trig = None if i in covered else self._trigger_at(toks, i)
+            if trig is None:
+                i += 1
+                continue
+            out.append(trig)
+            i += trig.n
+        return out
+
+    def _trigger_at(self, toks: list[Tok], i: int) -> Trigger | None:
+        hit = self.rules.trigger_at(toks, i)
+        if hit is not None:
+            n, (kind, sides, mode) = hit
+            if kind == "noun" and not self._noun_is_event(toks, i, n):
+                return None
+            if kind == "poss" and i and toks[i - 1].text in {"تم", "وتم", "جري", "وجري"}:
+                return None       # تم استقبالهم: passive, no host named
+            return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode)
+        light = self.rules.trigger_at(toks, i, "light_verbs")
+        if light is None:
+            return None
+        # أجرى عادل الجبير وزير الخارجية مباحثات، أمس، مع ...: the event noun a few words on
+        for k in range(i + 1, min(len(toks), i + 12)):
+            if toks[k].text in cues.CLAUSE_OPENERS or toks[k].text in {".", "؛"}:
+                break
+            event = self.rules.trigger_at(toks, k, "event_nouns")
+            if event is not None:
+                _, (_, _, mode) = event
+                return Trigger(i, 1, "verb", light[1][1], "call" if light[1][2] == "call" else mode)
+        return None
+
+    @staticmethod
+    def _noun_is_event(toks: list[Tok], i: int, n: int) -> bool:
+        """A bare verbal noun reports a new encounter only with its parties after it:
+        مع (اجتماع مع)، a respect pronoun (استقبال سموه), or a verb of holding (لقاء عقده)."""
+        if toks[i + n - 1].text == "مع":
+            return True
+        nxt = toks[i + n].text if i + n < len(toks) else ""
+        if nxt in cues.RESPECT_PRONOUNS or nxt == "مع":
+            return True
+        return nxt.startswith(("عقد", "اجرا", "اجري")) and len(nxt) > 3
+
+    # --- one meeting ---------------------------------------------------------------------
+    def meeting(self, d: Document, si: int, toks: list[Tok], trig: Trigger,
+                canon: dict[str, Person]) -> Meeting | None:
+        clause = self.clause(d, si, toks, trig)
+        place = self.location(d, si, toks, trig, clause)
+        parties = self.parties(d, si, toks, trig, clause, place)
+        principals = [p for p in parties if p.side in PRINCIPAL]
+        named = [p for p in principals if p.person is not None and p.person.entity_id is not None]
+        if len(principals) < 2 or not named:
+            return None
+        if trig.sides != "party" and not any(p.kind != "org" for p in principals[1:]):
+            return None   # received or visited a place or an institution, not a counterpart
+        participants = [self.participant(d, p, canon) for p in parties]
+        sent_start, sent_end = d.sentences[si]
+        t_start, t_end = d.norm.to_original(toks[trig.i].start, toks[trig.i + trig.n - 1].end)
+        m = Meeting(status="held", mode=trig.mode, trigger=d.text[t_start:t_end], sentence_idx=si,
+                    start=sent_start, end=sent_end, participants=participants)
+        if any(t.text in cues.CALL_CUES for t in toks[max(0, trig.i - 2):trig.i + trig.n + 4]):
+            m.mode = "call"
+        self.date(d, si, toks, trig, clause, parties, m)
+        m.status = self.status(d, toks, trig, m)
+        m.location = place[2] if place else d.record.dateline
+        m.purpose = self.purpose(d, si, toks, clause)
+        m.confidence = min(0.95, 0.4 + 0.15 * len(named) + 0.1 * (m.date is not None))
+        return m
+
+    def clause(self, d: Document, si: int, toks: list[Tok], trig: Trigger) -> Clause:
+        start = 0
+        for k in range(trig.i - 1, -1, -1):
+            if toks[k].text in cues.CLAUSE_OPENERS:
+                start = k + 1
+                break
+        end = stop = len(toks)
+        purpose = None
+        for k in range(trig.i + trig.n, len(toks)):
+            word = toks[k].text
+            if word in cues.CLAUSE_OPENERS:
+                end = min(end, k)
+                stop = k
+                break
+            if purpose is None and (word in cues.PURPOSE_AFTER or word in cues.PURPOSE_WITH_L):
+                begin = k + 1 if word in cues.PURPOSE_AFTER else k
+                purpose = (begin, self._phrase_end(toks, begin))
+                end = min(end, k)
+            if word == "." or word == "؛":
+                end, stop = min(end, k), k
+                break
+        return Clause(start, end, stop, purpose)
+
+    @staticmethod
+    def _phrase_end(toks: list[Tok], begin: int) -> int:
+        k = begin
+        while k < len(toks) and k - begin < MAX_PURPOSE and toks[k].text not in {"،", ",", ".", "؛", ";", "!", "؟"}:
+            k += 1
+        return k
+
+    def parties(self, d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
+                place: tuple[int, int, str] | None) -> list[Party]:
+        outside = set(range(*clause.purpose)) if clause.purpose else set()
+        if place:
+            outside |= set(range(place[0], place[1]))
+        cands = [c for c in self._candidates(d, si, toks)
+                 if not any(k in outside for k in range(c.start, c.end))]
+        # An organisation is a party only as the subject or right after مع (اجتمع الوزير مع شركة ...).
+        cands = [c for c in cands if c.kind != "org" or c.end <= trig.i
+                 or (c.start and toks[c.start - 1].text == "مع")]
+        # Which cue governs each position after the trigger: principal, accompanying, attendee.
+        region = {}
+        side = None
+        for k in range(trig.i + trig.n, clause.stop):
+            word = toks[k].text
+            if word in cues.ACCOMPANY:
+                side = "accompanying"
+            elif word in cues.ATTEND:
+                side = "attendee"
+            region[k] = side
+        pre = [c for c in cands if clause.start <= c.start and c.end <= trig.i]
+        if any(c.kind != "org" for c in pre):
+            pre = [c for c in pre if c.kind != "org"]
+        post = [c for c in cands if c.start >= trig.i + trig.n and c.start < clause.stop]
+        post = [c for c in post if c.start < clause.end or region.get(c.start)]
+        for c in post:
+            c.side = region.get(c.start) or ""
+            if c.person is not None and c.person.role is not None and c.kind == "group" \
+                    and "مرافق" in c.person.role.text.replace("ـ", ""):
+                c.side = "accompanying"   # والوفد المرافق
+        objects = [c for c in post if not c.side]
+        subject: Party | None = None
+        nxt = toks[trig.i + trig.n].text if trig.i + trig.n < len(toks) else ""
+        if pre:
+            subject = pre[-1]
+        elif trig.kind == "verb" and objects and objects[0].start <= trig.i + trig.n + 3 \
+                and not self._after_with(toks, trig, objects[0]):
+            subject = objects.pop(0)
+        if subject is None or nxt in cues.RESPECT_PRONOUNS:
+            ante = self.antecedent(d, si, toks, trig)
+            if ante is not None and (subject is None or nxt in cues.RESPECT_PRONOUNS):
+                if subject is not None and subject is not ante:
+                    objects.insert(0, subject)
+                subject = ante
+        if subject is None:
+            return []
+        first, other = {"host_guest": ("host", "guest"), "guest_host": ("guest", "host"),
+                        "party": ("party", "party")}[trig.sides]
+        subject.side = first
+        for c in objects:
+            c.side = other
+        out = [subject] + [c for c in post if c is not subject]
+        # The same person twice (subject resolved from an earlier sentence and named again) counts once.
+        seen, unique = set(), []
+        for p in out:
+            key = (p.person.entity_id if p.person is not None else None) or id(p)
+            if key not in seen:
+                seen.add(key)
+                unique.append(p)
+        return unique
+
+    @staticmethod
+    def _after_with(toks: list[Tok], trig: Trigger, c: Party) -> bool:
+        return any(toks[k].text in {"مع", "ب"} for k in range(trig.i + trig.n, c.start))
+
+    def _candidates(self, d: Document, si: int, toks: list[Tok]) -> list[Party]:
+        out = []
+        persons = [p for p in d.persons if p.sentence_idx == si]
+        for p in persons:
+            out.append(Party(p.kind if p.name is None else "person", p.tokens[0], p.tokens[1], person=p))
+        taken = {k for p in persons for k in range(*p.tokens)}
+        for (s, e), m in zip(d.analyses[si].orgs, d.orgs[si]):
+            if not any(k in taken for k in range(s, e)):
+                out.append(Party("org", s, e, org=m))
+        out.sort(key=lambda c: c.start)
+        return out
+
+    def antecedent(self, d: Document, si: int, toks: list[Tok], trig: Trigger) -> Party | None:
+        """The person a possessive or a respect pronoun stands for: the first named person
+        of the nearest earlier sentence that has one (the subject of the report)."""
+        for sj in range(si - 1, max(-1, si - 4), -1):
+            people = [p for p in d.persons if p.sentence_idx == sj and p.name is not None and p.kind == "person"]
+            if people:
+                p = people[0]
+                return Party("person", -1, -1, person=p)
+        return None
+
+    def participant(self, d: Document, p: Party, canon: dict[str, Person]) -> Participant:
+        if p.kind == "org":
+            return Participant(None, "org", p.org.text, None, p.side, p.org.start, p.org.end,
+                               entity_id=p.org.entity_id)
+        person = p.person
+        full = canon.get(person.entity_id) if person.entity_id else None
+        name = full.name.text if full is not None else (person.name.text if person.name else None)
+        role_src = person if person.role is not None else full
+        role = role_src.role.text if role_src is not None and role_src.role is not None else None
+        org_src = person if person.org is not None else full
+        org = org_src.org.text if org_src is not None and org_src.org is not None else None
+        spans = [s for s in (person.name, person.role) if s is not None]
+        start, end = min(s.start for s in spans), max(s.end for s in spans)
+        if p.kind == "group":
+            return Participant(None, "group", org, role, p.side, start, end)
+        return Participant(name, "person", org, role, p.side, start, end, entity_id=person.entity_id)
+
+    # --- attributes ------------------------------------------------------------------------
+    def date(self, d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
+             parties: list[Party], m: Meeting) -> None:
+        """The date expression governing the trigger's clause; else the antecedent's
+        sentence; else the lead's, when it is the day of publication (a report of the day)."""
+        exprs = [x for x in d.time_exprs[si] if x.value]
+        lo = toks[clause.start].start
+        hi = toks[clause.stop - 1].end if clause.stop > 0 else toks[-1].end
+        if clause.purpose:
+            p0, p1 = toks[clause.purpose[0]].start if clause.purpose[0] < len(toks) else hi, \
+                toks[clause.purpose[1] - 1].end if clause.purpose[1] > 0 else hi
+            exprs = [x for x in exprs if not (p0 <= x.start and x.end <= p1)]
+        exprs = [x for x in exprs if lo <= x.start and x.end <= hi]
+        anchor = toks[trig.i].start
+        if exprs:
+            best = min(exprs, key=lambda x: abs(x.start - anchor))
+            self._set_date(d, m, best)
+            return
+        subject = next((p for p in parties if p.start == -1), None)
+        if subject is not None:
+            sj = subject.person.sentence_idx
+            cand = [x for x in d.time_exprs[sj] if x.value]
+            if cand:
+                self._set_date(d, m, cand[0])
+                return
+        pub = d.record.published
+        for x in (d.time_exprs[0] if d.time_exprs else []):
+            if x.value and pub and len(x.value) == 10 and 0 <= (pub - date.fromisoformat(x.value)).days <= 1:
+                self._set_date(d, m, x)
+                return
+
+    @staticmethod
+    def _set_date(d: Document, m: Meeting, x) -> None:
+        s, e = d.norm.to_original(x.start, x.end)
+        m.date, m.date_text = x.value, d.text[s:e]
+
+    def status(self, d: Document, toks: list[Tok], trig: Trigger, m: Meeting) -> str:
+        """Planned when the verb is future (سيلتقي، سيزور), the text says it is scheduled
+        (من المقرر، سوف), or its date is after publication."""
+        word = toks[trig.i].text
+        if self.rules.is_future_verb(word):
+            return "planned"
+        if any(t.text in {"سوف", "المقرر"} for t in toks[max(0, trig.i - 6):trig.i]):
+            return "planned"
+        pub = d.record.published
+        if m.date and pub and len(m.date) == 10 and date.fromisoformat(m.date) > pub:
+            return "planned"
+        return "held"
+
+    def location(self, d: Document, si: int, toks: list[Tok], trig: Trigger,
+                 clause: Clause) -> tuple[int, int, str] | None:
+        """Where they met: في / ب + a place (مكتبه، قاعة الاجتماعات، العاصمة روما, a known
+        place name), or the place a visit verb takes as its object (زار العاصمة العمانية مسقط).
+        Returns the token range and the original text."""
+        skip = set(range(*clause.purpose)) if clause.purpose else set()
+        skip |= {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
+        after = trig.i + trig.n
+        if trig.sides == "guest_host" and trig.kind == "verb" and after < len(toks) \
+                and self._place_start(toks[after].text):
+            return self._place_span(d, toks, after, 0)
+        for k in range(after - 1, clause.stop):
+            if k in skip:
+                continue
+            word = toks[k].text
+            if word == "في" and k + 1 < len(toks) and self._place_start(toks[k + 1].text):
+                return self._place_span(d, toks, k + 1, 0)
+            if word.startswith("ب") and len(word) > 3 and self._place_start(word[1:]):
+                return self._place_span(d, toks, k, 1)
+        return None
+
+    def _place_start(self, word: str) -> bool:
+        bare = word.removeprefix("ال")
+        return word.startswith(cues.PLACE_HEADS) or bare.startswith(cues.PLACE_HEADS) or self._is_place(word)
+
+    def _place_span(self, d: Document, toks: list[Tok], start: int, skip_chars: int) -> tuple[int, int, str]:
+        head = toks[start].text[skip_chars:]
+        end = start + 1
+        possessed = not head.startswith("ال") and head.endswith(("ه", "ها", "هم")) and \
+            any(head.startswith(h) and len(head) > len(h) + (0 if h.endswith("ه") else 0) for h in cues.PLACE_HEADS)
+        if not possessed and not self._is_place(head):
+            # قاعة الاجتماعات، المتوسطة السابعة للبنات، العاصمة القطرية الدوحة
+            end = max(end, self.rules.extend_chain(toks, start + 1, 5, set(), allow_names=False,
+                                                    closed=toks[start].definite))
+            while end < len(toks) and end - start < 6 and self._is_place(toks[end].text):
+                end += 1
+            # العاصمة العمانية مسقط: the city's own name after a capital/city head
+            if head.removeprefix("ال") in CITY_HEADS and end < len(toks) and self.rules.name_like(toks, end, set()) \
+                    and not toks[end].definite and not self.lex.is_common(toks[end].text):
+                end += 1
+        if end < len(toks) and toks[end].text[:1] == "ب" and self._place_start(toks[end].text[1:]) \
+                and not self._is_place(toks[end].text[1:]) or \
+                (end < len(toks) and toks[end].text.startswith("بال") and possessed):
+            end += 1      # مكتبه بالإمارة
+        s, e = d.norm.to_original(toks[start].start + skip_chars, toks[end - 1].end)
+        return start, end, d.text[s:e]
+
+    def _is_place(self, word: str) -> bool:
+        s = self.lex.stat(word)
+        return s.place >= 2 and s.place > s.other + s.first + s.inner
+
+    def purpose(self, d: Document, si: int, toks: list[Tok], clause: Clause) -> str | None:
+        span = clause.purpose
+        if span is None:
+            span = self._reported_purpose(d, si)
+            if span is None:
+                return None
+            sj, b, e = span
+            toks = d.sentence_tokens[sj]
+        else:
+            b, e = span
+        if e <= b or b >= len(toks):
+            return None
+        skip = 1 if toks[b].text in cues.PURPOSE_WITH_L else 0
+        s, t = d.norm.to_original(toks[b].start + skip, toks[e - 1].end)
+        return d.text[s:t]
+
+    def _reported_purpose(self, d: Document, si: int) -> tuple[int, int, int] | None:
+        """وجرى خلال اللقاء بحث ... / وتم بحث ... in this or one of the next two sentences."""
+        for sj in range(si, min(si + 3, len(d.sentence_tokens))):
+            toks = d.sentence_tokens[sj]
+            for k, tok in enumerate(toks):
+                if tok.text not in cues.PURPOSE_REPORT:
+                    continue
+                j = k + 1
+                while j < len(toks) and j - k <= 4 and (toks[j].text in {"خلال", "في"} or toks[j].text in cues.MEETING_NOUNS):
+                    j += 1
+                if j < len(toks) and toks[j].text in cues.PURPOSE_NOUNS:
+                    return sj, j, self._phrase_end(toks, j)
+        return None
+
+
+def merge_repeats(meetings: list[Meeting]) -> list[Meeting]:
+    """One encounter reported twice (lead and a later paragraph) is one meeting: merge
+    meetings that share a named principal and do not disagree on the date."""
+    out: list[Meeting] = []
+    for m in meetings:
+        keys = _principal_keys(m)
+        target = next((o for o in out if keys & _principal_keys(o) and o.status == m.status
+                       and (o.date is None or m.date is None or o.date == m.date)), None)
+        if target is None:
+            out.append(m)
+            continue
+        have = {(p.entity_id or p.name or p.org or p.role) for p in target.participants}
+        for p in m.participants:
+            if (p.entity_id or p.name or p.org or p.role) not in have:
+                target.participants.append(p)
+        for attr in ("date", "date_text", "location", "purpose"):
+            if getattr(target, attr) is None:
+                setattr(target, attr, getattr(m, attr))
+    return out
+
+
+def _principal_keys(m: Meeting) -> set[str]:
+    return {p.entity_id for p in m.participants if p.side in PRINCIPAL and p.entity_id and p.kind == "person"}

@@ -1,0 +1,91 @@
+"""The `entities` table: an aggregate over the whole archive, not over one run.
+
+An entity seen in last year's run and again tonight must have one row with both
+dates, so the table is recomputed from every run's `mentions` (joined with
+`articles.published`) whenever a run closes, instead of being appended to.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Callable
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from arnews.schema import SCHEMAS
+
+ENTITY_LABELS = ("PERS", "ORG", "LOC", "GPE")
+MENTION_COLUMNS = ["article_id", "mention_id", "entity_id", "label", "text"]
+ARTICLE_COLUMNS = ["article_id", "published"]
+
+# Habash-Soudi-Buckwalter: one Latin letter per Arabic letter, like Buckwalter, but
+# with š, θ, ð, ς, γ ... instead of $, v, *, E, g, so a reader can sound names out.
+ROMANISER = "ar2hsb"
+
+
+@lru_cache(maxsize=1)
+def _romaniser() -> Callable[[str], str] | None:
+    try:
+        from camel_tools.utils.charmap import CharMapper
+
+        return CharMapper.builtin_mapper(ROMANISER)
+    except Exception:  # camel-tools missing or without the map: name_latin stays null
+        return None
+
+
+def romanise(name: str | None) -> str | None:
+    """`name` in HSB transliteration, or None when it cannot be romanised."""
+    mapper = _romaniser()
+    if mapper is None or name is None:
+        return None
+    return mapper(name)
+
+
+def _most_frequent(m: pd.DataFrame, column: str) -> pd.Series:
+    """Per entity_id, the most frequent value of `column`.
+
+    Ties go to the longer value (the fuller name, خالد العسيلي over العسيلي), then to
+    the smaller one, so the choice does not depend on the order of the files.
+    """
+    counts = m.groupby(["entity_id", column]).size().rename("n").reset_index()
+    counts["len"] = counts[column].str.len()
+    counts = counts.sort_values(["entity_id", "n", "len", column],
+                                ascending=[True, False, False, True])
+    return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
+
+
+def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
+    """One row per entity_id of a PERS, ORG, LOC or GPE mention, in `entities`' schema.
+
+    A mention (article_id, mention_id) or an article counted twice, as after a run that
+    re-processed an article, is counted once.
+    """
+    schema = SCHEMAS["entities"]
+    keep = pc.and_(pc.is_in(mentions["label"], pa.array(ENTITY_LABELS)),
+                   pc.is_valid(mentions["entity_id"]))
+    m = mentions.select(MENTION_COLUMNS).filter(keep).to_pandas(types_mapper=pd.ArrowDtype)
+    if m.empty:
+        return schema.empty_table()
+    m = m.drop_duplicates(["article_id", "mention_id"])
+    a = (articles.select(ARTICLE_COLUMNS).to_pandas(types_mapper=pd.ArrowDtype)
+         .drop_duplicates("article_id"))
+    m = m.merge(a, on="article_id", how="left")
+
+    g = m.groupby("entity_id", sort=True)
+    out = pd.DataFrame({
+        "n_articles": g["article_id"].nunique(),
+        "n_mentions": g.size(),
+        "first_published": g["published"].min(),
+        "last_published": g["published"].max(),
+    })
+    out["type"] = _most_frequent(m, "label")
+    out["name"] = _most_frequent(m.dropna(subset=["text"]), "text")
+    out["name_latin"] = [romanise(None if pd.isna(n) else n) for n in out["name"]]
+    forms: dict[str, set[str]] = {}
+    for entity_id, text in m[["entity_id", "text"]].dropna().itertuples(index=False):
+        forms.setdefault(entity_id, set()).add(text)
+    out["aliases"] = pd.Series([sorted(forms.get(e, ())) for e in out.index],
+                               index=out.index, dtype=object)
+    out = out.rename_axis("entity_id").reset_index()
+    return pa.Table.from_pandas(out[schema.names], schema=schema, preserve_index=False)

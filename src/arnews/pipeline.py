@@ -1,0 +1,70 @@
+"""The pipeline: builds the stages once and runs them over one article at a time.
+
+`Pipeline.process(record)` is the one function every engine maps over the inputs: the
+record in, rows for every per-article table out, no I/O. The stages run in order:
+normalise -> segment -> dates -> recognise -> link -> events.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Protocol, Sequence
+
+from arnews.dates.stage import DateRecogniser
+from arnews.document import Document, Record
+from arnews.events.meetings import MeetingExtractor
+from arnews.link.stage import Linker
+from arnews.recognise.lexicon import load_lexicons
+from arnews.recognise.stage import Recogniser, Tagger
+from arnews.rows import Rows, document_rows
+from arnews.text.stage import Normaliser, Segmenter
+
+
+class Stage(Protocol):
+    name: str
+
+    def __call__(self, d: Document) -> Document: ...
+
+
+class StageError(Exception):
+    """A stage failed on one article; carries the stage name for the `errors` table."""
+
+    def __init__(self, stage: str, cause: BaseException):
+        super().__init__(f"{stage}: {type(cause).__name__}: {cause}")
+        self.stage = stage
+        self.cause = cause
+
+
+@dataclass
+class ArticleResult:
+    article_id: str
+    document: Document
+    rows: Rows
+
+
+class Pipeline:
+    def __init__(self, stages: Sequence[Stage] | None = None, ner: Tagger | None = None):
+        if stages is None:
+            lex = load_lexicons()
+            stages = [Normaliser(), Segmenter(), DateRecogniser(), Recogniser(lex, ner=ner),
+                      Linker(lex), MeetingExtractor(lex)]
+        self.stages = list(stages)
+
+    @property
+    def names(self) -> list[str]:
+        return [s.name for s in self.stages]
+
+    def run(self, record: Record) -> Document:
+        d = Document(record=record)
+        for stage in self.stages:
+            try:
+                d = stage(d)
+            except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+                raise StageError(stage.name, exc) from exc
+        return d
+
+    def process(self, record: Record) -> ArticleResult:
+        d = self.run(record)
+        return ArticleResult(record.article_id, d, document_rows(d))
+
+
+PipelineFactory = Callable[[], Pipeline]

@@ -1,0 +1,489 @@
+"""Rule-based recognition of people, roles (OCC) and organisations in one sentence.
+
+Works on the normalised tokens of a sentence and returns token-index spans. The rules
+follow how Arabic news writes people:
+
+* ROLE NAME (مدير عام السجون اللواء إبراهيم الحمزي) and NAME ROLE (خالد العسيلي رئيس بلدية
+  الخليل), with honorifics and ranks between (dropped from the name) and royal or
+  religious titles (kept: الأمير فيصل بن خالد).
+* A role is its head word plus the idafa chain it governs: indefinite nouns up to the first
+  definite one, then definite adjectives (وزير الخارجية السوري). An indefinite word after
+  a closed chain starts a name (مستشار وزير العدل التركي بصري باغجي).
+* Names are recognised from first names seen in annotated corpora, connectors (بن، آل،
+  عبد، أبو), quotes around foreign names ("دوسان بوستفيتش"), and position next to a role.
+* An organisation is its head (وزارة، بلدية، شركة) plus its chain; a person name inside one
+  (مطار الملك عبدالعزيز) belongs to the organisation.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from arnews.recognise.lexicon import Lexicons, bare_forms
+
+CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
+QUOTE_CHARS = set("\"'«»“”„‘’")
+MAX_NAME = 6
+MAX_ROLE = 9
+MAX_ORG = 8
+
+
+@dataclass
+class Tok:
+    """A normalised token with what the rules need to know about it."""
+
+    text: str
+    start: int      # offsets into the normalised text
+    end: int
+    is_punct: bool
+    is_quote: bool
+    nl_before: bool = False
+
+    @property
+    def definite(self) -> bool:
+        return any(f.startswith("ال") and len(f) > 3 for f in bare_forms(self.text))
+
+    @property
+    def conj(self) -> bool:
+        """Starts with the conjunction و (a word like وليد is checked by `SentenceRules.is_conj`)."""
+        return self.text.startswith("و") and len(self.text) > 2
+
+
+@dataclass
+class NameSpan:
+    start: int          # token indices, [start, end)
+    end: int
+    clitic: int = 0     # characters of a leading clitic on the first token (ويوسف -> 1)
+    keep_title: int = 0  # leading tokens that are a royal/religious title kept in the name
+    quoted: bool = False
+    strength: int = 1   # 2: strong evidence (title, connector, first name), 1: position only
+
+
+@dataclass
+class RoleSpan:
+    start: int
+    end: int
+    org: tuple[int, int] | None = None   # the organisation the role governs, if any
+
+
+@dataclass
+class SentenceAnalysis:
+    names: list[NameSpan] = field(default_factory=list)
+    roles: list[RoleSpan] = field(default_factory=list)
+    orgs: list[tuple[int, int]] = field(default_factory=list)
+    titles: list[tuple[int, int]] = field(default_factory=list)
+    people: list[tuple[NameSpan | None, RoleSpan | None]] = field(default_factory=list)
+
+
+class SentenceRules:
+    """The rules, bound to one set of lexicons, applied to one sentence at a time."""
+
+    def __init__(self, lex: Lexicons):
+        self.lex = lex
+        self._max_len = {
+            name: max((len(e) for e in getattr(lex, name)), default=1)
+            for name in ("titles", "name_titles", "role_heads", "org_heads", "groups")
+        }
+
+    # --- lexicon look-ups at a position ------------------------------------------------
+    def match(self, toks: list[Tok], i: int, name: str) -> int:
+        """Length of the longest entry of lexicon `name` starting at token i (0 if none).
+
+        The first token may carry a clitic (و، ل، ب، لل)."""
+        return self.match_at(toks, i, name)[0]
+
+    def head_clitic(self, toks: list[Tok], i: int, name: str) -> int:
+        """Characters of the proclitic glued to the entry matched at i (لرئيس -> 1)."""
+        return self.match_at(toks, i, name)[1]
+
+    def match_at(self, toks: list[Tok], i: int, name: str) -> tuple[int, int]:
+        table = getattr(self.lex, name)
+        word = toks[i].text
+        heads = name in ("role_heads", "org_heads", "groups")
+        for n in range(min(self._max_len[name], len(toks) - i), 0, -1):
+            if any(t.is_punct for t in toks[i:i + n]):
+                continue
+            rest = tuple(t.text for t in toks[i + 1:i + n])
+            for form in bare_forms(word):
+                clitic = len(word) - len(form) if word.endswith(form) else 1   # لل + word
+                candidates = [form, form[2:]] if heads and form.startswith("ال") and len(form) > 4 else [form]
+                if any((c, *rest) in table for c in candidates):
+                    return n, clitic
+        return 0, 0
+
+    def is_conj(self, tok: Tok) -> bool:
+        """و + word, unless the whole token is itself a name (وليد، وائل)."""
+        if not tok.conj:
+            return False
+        s = self.lex.stat(tok.text)
+        return not (s.first + s.inner > s.other and s.first + s.inner >= 2)
+
+    def has_preposition(self, word: str) -> bool:
+        """ب/ل glued to a word (بمجلس، للشباب), told apart from words that start with the letter."""
+        if word[:1] not in "لب" or word.startswith("ال") or len(word) < 4:
+            return False
+        rest = word[1:]
+        if word.startswith("لل") or rest.startswith("ال") or (rest,) in self.lex.org_heads or (rest,) in self.lex.role_heads:
+            return True
+        return self.lex.stat(word).total == 0 and self.lex.stat(rest).total > 0
+
+    def is_wordlike(self, tok: Tok) -> bool:
+        return not tok.is_punct and any(c.isalpha() for c in tok.text) and not tok.text.isdigit()
+
+    def blocked(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
+        """A token that can never be part of a name."""
+        tok = toks[i]
+        if not self.is_wordlike(tok) or i in date_toks:
+            return True
+        if self.lex.is_stop(tok.text):
+            return True
+        return bool(self.match(toks, i, "role_heads") or self.match(toks, i, "org_heads")
+                    or self.match(toks, i, "titles") or self.match(toks, i, "groups")
+                    or self.is_trigger_word(toks, i))
+
+    def trigger_at(self, toks: list[Tok], i: int, table: str = "triggers"
+                   ) -> tuple[int, tuple[str, str, str]] | None:
+        """A meeting trigger (or, with table='light_verbs' / 'event_nouns', its parts) at i."""
+        entries = getattr(self.lex, table)
+        for n in (3, 2, 1):
+            if i + n > len(toks):
+                continue
+            rest = tuple(t.text for t in toks[i + 1:i + n])
+            for form in bare_forms(toks[i].text) + self._future_forms(toks[i].text):
+                hit = entries.get((form, *rest))
+                if hit:
+                    return n, hit
+        return None
+
+    def is_trigger_word(self, toks: list[Tok], i: int) -> bool:
+        return bool(self.trigger_at(toks, i) or self.trigger_at(toks, i, "light_verbs"))
+
+    def is_future_verb(self, word: str) -> bool:
+        """سيلتقي، وسيزور: the future prefix on an imperfect trigger verb."""
+        firsts = {key[0] for key, (kind, _, _) in self.lex.triggers.items() if kind == "verb"}
+        firsts |= {key[0] for key in self.lex.light_verbs}
+        return any(f in firsts for f in self._future_forms(word))
+
+    @staticmethod
+    def _future_forms(word: str) -> list[str]:
+        out = []
+        for pre in ("وس", "فس", "س"):
+            if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre)] in "يت":
+                out.append(word[len(pre):])
+        return out
+
+    # --- names -------------------------------------------------------------------------
+    def name_like(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
+        if i >= len(toks) or self.blocked(toks, i, date_toks):
+            return False
+        return not self.is_conj(toks[i])
+
+    def extend_name(self, toks: list[Tok], i: int, date_toks: set[int], first_strong: bool) -> int:
+        """End (exclusive) of a name whose first word is at i."""
+        j = i + 1
+        while j < len(toks) and j - i < MAX_NAME:
+            word = toks[j].text
+            if word in CONNECTORS and j + 1 < len(toks) and self.name_like(toks, j + 1, date_toks):
+                j += 2
+                continue
+            if toks[j].nl_before or not self.name_like(toks, j, date_toks):
+                break
+            if self.lex.is_common(word) and not self.lex.is_name_word(word):
+                break
+            stat = self.lex.stat(word)
+            # Surnames: a nisba or family name with the article (العسيلي), a known name word,
+            # or an unseen word right after a first name.
+            if toks[j].definite or self.lex.is_name_word(word) or stat.total == 0 or first_strong:
+                j += 1
+                continue
+            break
+        # A dangling connector is not part of the name.
+        while j > i + 1 and toks[j - 1].text in CONNECTORS:
+            j -= 1
+        return j
+
+    def find_names(self, toks: list[Tok], date_toks: set[int]) -> list[NameSpan]:
+        names: list[NameSpan] = []
+        i = 0
+        while i < len(toks):
+            span = self._name_at(toks, i, date_toks)
+            if span:
+                names.append(span)
+                i = span.end
+            else:
+                i += 1
+        return names
+
+    def _name_at(self, toks: list[Tok], i: int, date_toks: set[int]) -> NameSpan | None:
+        # Royal / religious title kept in the name: الأمير فيصل بن خالد
+        kt = self.match(toks, i, "name_titles")
+        if kt and self.name_like(toks, i + kt, date_toks):
+            end = self.extend_name(toks, i + kt, date_toks, first_strong=True)
+            return NameSpan(i, end, keep_title=kt, strength=2)
+        # Quoted name: "دوسان بوستفيتش"
+        if toks[i].is_quote and i + 1 < len(toks):
+            j = i + 1
+            while j < len(toks) and j - i <= 4 and not toks[j].is_quote and self.is_wordlike(toks[j]) \
+                    and not self.lex.is_stop(toks[j].text):
+                j += 1
+            if j < len(toks) and toks[j].is_quote and j > i + 1 and not any(
+                    self.lex.is_common(t.text) for t in toks[i + 1:j]):
+                return NameSpan(i + 1, j, quoted=True, strength=1)
+            return None
+        word = toks[i].text
+        if toks[i].conj and self.lex.is_first_name(word[1:]) and not self.blocked(toks, i, date_toks):
+            end = self.extend_name(toks, i, date_toks, first_strong=False)
+            if end > i + 1:
+                return NameSpan(i, end, clitic=1, strength=2)
+        if not self.name_like(toks, i, date_toks):
+            return None
+        nxt = toks[i + 1].text if i + 1 < len(toks) else ""
+        # Connector right after: سفر بن سويد, عبدالله ال شجاع
+        if nxt in CONNECTORS and i + 2 < len(toks) and self.name_like(toks, i + 2, date_toks) \
+                and (nxt in {"بن", "بنت", "ابن"} or not self.lex.is_common(word)) and not toks[i].definite:
+            return NameSpan(i, self.extend_name(toks, i, date_toks, True), strength=2)
+        if self.lex.is_first_name(word) and not toks[i].definite:
+            end = self.extend_name(toks, i, date_toks, first_strong=False)
+            if end > i + 1:
+                return NameSpan(i, end, strength=2)
+        return None
+
+    # --- organisations -----------------------------------------------------------------
+    def extend_chain(self, toks: list[Tok], i: int, limit: int, date_toks: set[int],
+                     allow_names: bool, closed: bool = False, stops: frozenset[int] = frozenset(),
+                     quotes: bool = True, origin: int | None = None) -> int:
+        """End of an idafa chain starting after a head at i: indefinite nouns up to the first
+        definite one, then definite adjectives; quoted names; ل/ب + organisation heads."""
+        j = i
+        origin = i if origin is None else origin
+        while j < len(toks) and j - i < limit:
+            tok = toks[j]
+            if (tok.nl_before and j > i) or (j in stops and j > i):
+                break
+            if tok.is_quote:
+                if not quotes:
+                    break
+                k = j + 1
+                while k < len(toks) and not toks[k].is_quote and k - j <= 5 and self.is_wordlike(toks[k]):
+                    k += 1
+                if k < len(toks) and toks[k].is_quote and k > j + 1:
+                    j = k + 1
+                    closed = True
+                    continue
+                break
+            if not self.is_wordlike(tok) or j in date_toks or self.lex.is_stop(tok.text):
+                break
+            if self.is_trigger_word(toks, j) or self.match(toks, j, "titles"):
+                break
+            kt = self.match(toks, j, "name_titles")
+            if kt and self.name_like(toks, j + kt, date_toks):
+                if not allow_names:
+                    break
+                j = self.extend_name(toks, j + kt, date_toks, True)
+                closed = True
+                continue
+            if not allow_names and tok.definite and j - origin >= 2 and self.match(toks, j, "role_heads"):
+                break   # امير منطقه عسير الرييس الفخري: a second role in apposition
+            bare = bare_forms(tok.text)
+            clitic = self.has_preposition(tok.text)
+            if self.is_conj(tok):
+                # و + noun continues the chain only as a coordinated noun (ودور التوقيف، والاقتصادية)
+                rest = tok.text[1:]
+                if closed and (rest.startswith("ال") or (j + 1 < len(toks) and toks[j + 1].definite)) \
+                        and not self.match(toks, j, "role_heads") and not self.lex.is_first_name(rest):
+                    j += 1
+                    continue
+                break
+            if clitic:
+                if closed and (self.match(toks, j, "org_heads") or any(f.startswith("ال") for f in bare[1:])):
+                    j += 1
+                    continue
+                break
+            if tok.definite:
+                closed = True
+                j += 1
+                continue
+            if closed:
+                break   # an indefinite word after a definite one starts something new (a name)
+            if self.lex.is_first_name(tok.text) and j > i:
+                break
+            if j + 1 < len(toks) and toks[j + 1].text in CONNECTORS:
+                break   # سفر بن سويد: a name
+            j += 1
+        return j
+
+    def find_orgs(self, toks: list[Tok], date_toks: set[int]) -> list[tuple[int, int]]:
+        out = []
+        i = 0
+        while i < len(toks):
+            n = self.match(toks, i, "org_heads")
+            if n:
+                end = self.extend_chain(toks, i + n, MAX_ORG, date_toks, allow_names=True)
+                if end > i + n or toks[i].definite:
+                    out.append((i, end))
+                    i = end
+                    continue
+            i += 1
+        return out
+
+    # --- roles -------------------------------------------------------------------------
+    def find_roles(self, toks: list[Tok], date_toks: set[int], orgs: list[tuple[int, int]]) -> list[RoleSpan]:
+        org_at = {s: e for s, e in orgs}
+        out: list[RoleSpan] = []
+        i = 0
+        while i < len(toks):
+            n = max(self.match(toks, i, "role_heads"), self.match(toks, i, "groups"))
+            if not n or self.match(toks, i, "titles") >= n or self.match(toks, i, "name_titles") >= n:
+                i += 1
+                continue
+            j = i + n
+            org = None
+            closed = toks[i + n - 1].definite
+            while j < len(toks) and j - i < MAX_ROLE:
+                if j in org_at:
+                    org = (j, org_at[j])      # the last one named is the outer institution
+                    j = org_at[j]
+                    closed = True
+                    continue
+                # اعضاء من المجلس البلدي: a group of a body
+                if toks[j].text == "من" and j + 1 in org_at and self.match(toks, i, "groups"):
+                    j += 1
+                    continue
+                # في + organisation: رئيس وحدة تكنولوجيا المعلومات في بلدية الخليل
+                if toks[j].text == "في" and j + 1 in org_at:
+                    j += 1
+                    continue
+                # في + field before a quoted name: الخبيرة الصربية في تكنولوجيا الاتصالات "بونيا ..."
+                if toks[j].text == "في" and j + 1 < len(toks):
+                    k = self.extend_chain(toks, j + 1, 4, date_toks, allow_names=False,
+                                          stops=frozenset(org_at), quotes=False)
+                    if k > j + 1 and k < len(toks) and toks[k].is_quote:
+                        j = k
+                        break
+                nxt = self.extend_chain(toks, j, MAX_ROLE - (j - i), date_toks, allow_names=False,
+                                        closed=closed, stops=frozenset(org_at), origin=i + n)
+                if nxt > j:
+                    closed = closed or any(t.definite for t in toks[j:nxt])
+                    j = nxt
+                    continue
+                # A coordinated second role: مستشار وزير الاتصالات ومدير وحدة الشكاوى
+                if j < len(toks) and toks[j].conj and self.match(toks, j, "role_heads") \
+                        and not self.match(toks, j, "titles"):
+                    j += self.match(toks, j, "role_heads")
+                    continue
+                if j < len(toks) and toks[j].text in {"،", ","} and j + 1 < len(toks) \
+                        and self.match(toks, j + 1, "role_heads"):
+                    j += 1 + self.match(toks, j + 1, "role_heads")   # ولي ولي العهد السعودي، وزير الدفاع
+                    continue
+                break
+            out.append(RoleSpan(i, j, org))
+            i = j
+        return out
+
+    # --- putting it together -------------------------------------------------------------
+    def analyse(self, toks: list[Tok], date_toks: set[int] | None = None,
+                model_names: list[tuple[int, int]] | None = None) -> SentenceAnalysis:
+        """All people, roles and organisations of one sentence.
+
+        `model_names` are PERS spans from a statistical tagger, used where no rule found a name."""
+        date_toks = date_toks or set()
+        orgs = self.find_orgs(toks, date_toks)
+        roles = self.find_roles(toks, date_toks, orgs)
+        in_org = {k for s, e in orgs for k in range(s, e)}
+        in_role = {k for r in roles for k in range(r.start, r.end)}
+        names = [n for n in self.find_names(toks, date_toks)
+                 if not any(k in in_org for k in range(n.start, n.end))
+                 and not all(k in in_role for k in range(n.start, n.end))]
+        # Trim names that run into a role phrase.
+        for n in names:
+            for k in range(n.start, n.end):
+                if k in in_role and k > n.start:
+                    n.end = k
+                    break
+        titles = []
+        i = 0
+        while i < len(toks):
+            t = self.match(toks, i, "titles")
+            if t:
+                titles.append((i, i + t))
+                i += t
+            else:
+                i += 1
+        names += self._names_by_position(toks, roles, names, titles, date_toks)
+        taken = {k for n in names for k in range(n.start, n.end)} | in_org
+        for s, e in model_names or []:
+            s = self._skip_titles(titles, s)
+            if s < e and not any(k in taken for k in range(s, e)):
+                names.append(NameSpan(s, e, strength=0))
+                taken |= set(range(s, e))
+        names.sort(key=lambda n: n.start)
+        analysis = SentenceAnalysis(names=names, roles=roles, orgs=orgs, titles=titles)
+        analysis.people = self._pair(toks, names, roles, titles)
+        return analysis
+
+    def _skip_titles(self, titles: list[tuple[int, int]], i: int) -> int:
+        moved = True
+        while moved:
+            moved = False
+            for s, e in titles:
+                if s == i:
+                    i, moved = e, True
+        return i
+
+    def _names_by_position(self, toks, roles, names, titles, date_toks) -> list[NameSpan]:
+        """Names found only because a role or title sits next to them (unknown foreign names)."""
+        taken = {k for n in names for k in range(n.start, n.end)}
+        taken |= {k for r in roles for k in range(r.start, r.end)}
+        out = []
+        anchors = [r.end for r in roles] + [e for _, e in titles]
+        for a in anchors:
+            i = self._skip_titles(titles, a)
+            if i in taken or not self.name_like(toks, i, date_toks) or toks[i].definite:
+                continue
+            if self.lex.is_common(toks[i].text):
+                continue
+            end = self.extend_name(toks, i, date_toks, first_strong=True)
+            end = next((k for k in range(i, end) if k in taken), end)
+            if end > i and (end - i >= 2 or self.lex.is_name_word(toks[i].text)):
+                out.append(NameSpan(i, end, strength=1))
+                taken |= set(range(i, end))
+        # NAME ROLE with an unknown name: two or three unseen words right before a role head.
+        for r in roles:
+            k = r.start - 1
+            j = k
+            while j >= 0 and r.start - j <= 3 and j not in taken and self.name_like(toks, j, date_toks) \
+                    and not toks[j].definite and not self.lex.is_common(toks[j].text) \
+                    and not self.lex.stat(toks[j].text).other:
+                j -= 1
+            if k - j >= 2 and (j < 0 or toks[j].is_punct or self.lex.is_stop(toks[j].text)
+                               or self.is_trigger_word(toks, j)):
+                out.append(NameSpan(j + 1, r.start, strength=1))
+                taken |= set(range(j + 1, r.start))
+        return out
+
+    def _pair(self, toks, names, roles, titles) -> list[tuple[NameSpan | None, RoleSpan | None]]:
+        """Attach each role to the name it describes: ROLE [titles] NAME, else NAME ROLE."""
+        name_at = {n.start: n for n in names}
+        for n in names:
+            if n.quoted:
+                name_at.setdefault(n.start - 1, n)
+        name_end = {n.end: n for n in names}
+        for n in names:
+            if n.quoted:
+                name_end.setdefault(n.end + 1, n)
+        role_of: dict[int, RoleSpan] = {}
+        unnamed: list[RoleSpan] = []
+        for r in roles:
+            after = self._skip_titles(titles, r.end)
+            # ROLE + وال-title + NAME is a coordination: the role is not that person's
+            fwd = None if r.end < len(toks) and toks[r.end].conj and after > r.end else name_at.get(after)
+            back = name_end.get(r.start)
+            if fwd is not None and id(fwd) not in role_of and not (fwd.clitic and back is not None):
+                role_of[id(fwd)] = r
+            elif back is not None and id(back) not in role_of:
+                role_of[id(back)] = r
+            else:
+                unnamed.append(r)
+        people: list[tuple[NameSpan | None, RoleSpan | None]] = [(n, role_of.get(id(n))) for n in names]
+        people += [(None, r) for r in unnamed]
+        people.sort(key=lambda p: min(x.start for x in p if x is not None))
+        return people

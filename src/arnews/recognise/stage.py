@@ -1,0 +1,102 @@
+"""The recognise stage: people, roles, groups and organisations in every sentence.
+
+Rules (`rules.py`) do the work at this stage; a statistical tagger plugs in through
+`Recogniser(ner=...)`: any callable that takes a sentence's token texts and returns one
+BIO tag per token. Its PERS spans are offered to the rules as names, so that roles still
+attach to them and organisation spans still absorb names inside them.
+"""
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from arnews.document import Document, Mention, Person, Span
+from arnews.recognise.lexicon import Lexicons, load_lexicons
+from arnews.recognise.rules import RoleSpan, SentenceRules, Tok
+from arnews.text.normalise import normalise_word
+
+Tagger = Callable[[Sequence[str]], list[str]]
+
+
+def bio_spans(tags: Sequence[str], label: str) -> list[tuple[int, int]]:
+    """Token spans [start, end) tagged B-label I-label* (an I- without B- starts a span)."""
+    spans, start = [], None
+    for i, tag in enumerate([*tags, "O"]):
+        inside = tag == f"I-{label}" and start is not None
+        if start is not None and not inside:
+            spans.append((start, i))
+            start = None
+        if tag in (f"B-{label}", f"I-{label}") and start is None:
+            start = i
+    return spans
+
+
+class Recogniser:
+    """Find people (named or by role), groups and organisations; add their mentions."""
+
+    name = "recognise"
+
+    def __init__(self, lexicons: Lexicons | None = None, ner: Tagger | None = None):
+        self.lex = lexicons or load_lexicons()
+        self.rules = SentenceRules(self.lex)
+        self.ner = ner
+
+    def __call__(self, d: Document) -> Document:
+        for si, toks in enumerate(d.sentence_tokens):
+            date_toks = _date_tokens(toks, d.time_exprs[si] if si < len(d.time_exprs) else [])
+            model_names = bio_spans(self.ner([t.text for t in toks]), "PERS") if self.ner else []
+            analysis = self.rules.analyse(toks, date_toks, model_names)
+            d.analyses.append(analysis)
+            orgs = []
+            for s, e in analysis.orgs:
+                m = self._mention(d, si, toks, s, e, "ORG", self.rules.head_clitic(toks, s, "org_heads"))
+                orgs.append(m)
+                d.mentions.append(m)
+            d.orgs.append(orgs)
+            for name, role in analysis.people:
+                person = self._person(d, si, toks, name, role)
+                d.persons.append(person)
+                if person.name is not None:
+                    d.mentions.append(person.name)
+                if role is not None and person.kind == "person":
+                    d.mentions.append(Mention(**vars(person.role), label="OCC",
+                                              norm=normalise_word(person.role.text)))
+        return d
+
+    def _span(self, d: Document, si: int, toks: list[Tok], s: int, e: int, skip: int = 0) -> tuple[int, int]:
+        return d.norm.to_original(toks[s].start + skip, toks[e - 1].end)
+
+    def _mention(self, d: Document, si: int, toks: list[Tok], s: int, e: int, label: str,
+                 skip: int = 0, method: str = "rule") -> Mention:
+        start, end = self._span(d, si, toks, s, e, skip)
+        text = d.text[start:end]
+        return Mention(start, end, text, si, label=label, norm=normalise_word(text), method=method)
+
+    def _person(self, d: Document, si: int, toks: list[Tok], name, role: RoleSpan | None) -> Person:
+        name_m = None
+        if name is not None:
+            name_m = self._mention(d, si, toks, name.start, name.end, "PERS", name.clitic,
+                                   method="model" if name.strength == 0 else "rule")
+        role_span = org_span = None
+        kind = "person"
+        if role is not None:
+            skip = self.rules.head_clitic(toks, role.start, "role_heads")
+            if self.rules.match(toks, role.start, "groups"):
+                kind = "group" if name is None else "person"
+                skip = self.rules.head_clitic(toks, role.start, "groups")
+            start, end = self._span(d, si, toks, role.start, role.end, skip)
+            role_span = Span(start, end, d.text[start:end], si)
+            if role.org is not None:
+                os_, oe = self._span(d, si, toks, role.org[0], role.org[1],
+                                     self.rules.head_clitic(toks, role.org[0], "org_heads"))
+                org_span = Span(os_, oe, d.text[os_:oe], si)
+        spans = [x for x in (name, role) if x is not None]
+        tokens = (min(x.start for x in spans), max(x.end for x in spans))
+        return Person(name=name_m, role=role_span, org=org_span, kind=kind, sentence_idx=si, tokens=tokens)
+
+
+def _date_tokens(toks: list[Tok], exprs) -> set[int]:
+    out = set()
+    for i, t in enumerate(toks):
+        if any(t.start < x.end and x.start < t.end for x in exprs):
+            out.add(i)
+    return out

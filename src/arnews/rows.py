@@ -1,0 +1,54 @@
+"""Turn a processed `Document` into rows for every per-article table of TABLES.md."""
+from __future__ import annotations
+
+from typing import Any
+
+from arnews.document import Document
+
+Rows = dict[str, list[dict[str, Any]]]
+
+
+def document_rows(d: Document) -> Rows:
+    r = d.record
+    aid = r.article_id
+    article = {
+        "article_id": aid, "doc_id": r.doc_id, "source_path": r.source_path, "source": r.source,
+        "url": r.url, "title": r.title, "published": r.published, "dateline": r.dateline,
+        "text": r.text, "text_sha256": r.text_sha256, "n_sentences": len(d.sentences),
+        "n_tokens": d.n_tokens,
+    }
+    mentions = []
+    for i, m in enumerate(sorted(d.mentions, key=lambda m: (m.start, m.end, m.label))):
+        mentions.append({
+            "article_id": aid, "mention_id": f"{aid}-m{i}", "sentence_idx": m.sentence_idx,
+            "start": m.start, "end": m.end, "text": m.text, "label": m.label, "norm": m.norm,
+            "entity_id": m.entity_id, "method": m.method, "score": m.score,
+        })
+    for x in d.dates:
+        mentions.append({
+            "article_id": aid, "mention_id": f"{aid}-m{len(mentions)}", "sentence_idx": x.sentence_idx,
+            "start": x.start, "end": x.end, "text": x.text, "label": "DATE", "norm": x.value,
+            "entity_id": None, "method": "rule", "score": None,
+        })
+    dates = [{
+        "article_id": aid, "start": x.start, "end": x.end, "text": x.text, "value": x.value,
+        "calendar": x.calendar, "relative": x.relative, "anchor": x.anchor,
+    } for x in d.dates]
+    affiliations = [{"article_id": aid, **a} for a in d.affiliations]
+    meetings, participants = [], []
+    for i, m in enumerate(d.meetings):
+        mid = f"{aid}-e{i}"
+        meetings.append({
+            "meeting_id": mid, "article_id": aid, "status": m.status, "mode": m.mode,
+            "trigger": m.trigger, "date": m.date, "date_text": m.date_text, "location": m.location,
+            "purpose": m.purpose, "sentence_idx": m.sentence_idx, "start": m.start, "end": m.end,
+            "confidence": m.confidence,
+        })
+        for p in m.participants:
+            participants.append({
+                "meeting_id": mid, "article_id": aid, "entity_id": p.entity_id, "name": p.name,
+                "kind": p.kind, "org": p.org, "role": p.role, "side": p.side,
+                "start": p.start, "end": p.end,
+            })
+    return {"articles": [article], "mentions": mentions, "dates": dates,
+            "affiliations": affiliations, "meetings": meetings, "meeting_participants": participants}

@@ -1,0 +1,56 @@
+"""The normalise and segment stages: original text in, normalised text, sentences and tokens out."""
+from __future__ import annotations
+
+from arnews.document import Document
+from arnews.recognise.rules import QUOTE_CHARS, Tok
+from arnews.text.normalise import normalise
+from arnews.text.segment import make_nlp
+
+
+class Normaliser:
+    """Normalise the article text for matching, keeping the map back to the original."""
+
+    name = "normalise"
+
+    def __call__(self, d: Document) -> Document:
+        d.norm = normalise(d.text)
+        return d
+
+
+class Segmenter:
+    """Tokenise the normalised text with spaCy and split it into sentences."""
+
+    name = "segment"
+
+    def __init__(self) -> None:
+        self.nlp = make_nlp()
+
+    def __call__(self, d: Document) -> Document:
+        assert d.norm is not None, "segment runs after normalise"
+        d.doc = self.nlp(d.norm.text)
+        for sent in d.doc.sents:
+            toks = sentence_tokens(sent)
+            if not toks:
+                continue
+            start, _ = d.norm.to_original(toks[0].start, toks[0].end)
+            _, end = d.norm.to_original(toks[-1].start, toks[-1].end)
+            d.sentences.append((start, end))
+            d.sentence_tokens.append(toks)
+        d.n_tokens = sum(len(t) for t in d.sentence_tokens)
+        return d
+
+
+def sentence_tokens(sent) -> list[Tok]:
+    """The non-space tokens of a spaCy sentence as `Tok`s (offsets into the normalised text)."""
+    out: list[Tok] = []
+    text = sent.doc.text
+    prev_end: int | None = None
+    for t in sent:
+        if t.is_space:
+            continue
+        gap = text[prev_end:t.idx] if prev_end is not None else ""
+        quote = all(c in QUOTE_CHARS for c in t.text)
+        out.append(Tok(t.text, t.idx, t.idx + len(t.text), t.is_punct or quote or not any(
+            c.isalnum() for c in t.text), quote, "\n" in gap))
+        prev_end = t.idx + len(t.text)
+    return out
