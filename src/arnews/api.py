@@ -44,7 +44,7 @@ def extract_text(text: str, published: date | str | None = None, *, title: str |
         published = date.fromisoformat(published[:10])
     record = Record(doc_id=doc_id, source_path="<text>", text=text, title=title, published=published)
     rows = (pipeline or default_pipeline()).process(record).rows
-    rows["articles"] = [{**r, "run_id": None} for r in rows["articles"]]
+    rows["articles"] = [{**r, "run_id": "extract_text"} for r in rows["articles"]]
     return Extraction(**{t: to_frame(t, rows.get(t, [])) for t in ARTICLE_TABLES})
 
 

@@ -21,6 +21,7 @@ from arnews.recognise.rules import SentenceRules, Tok
 
 MAX_PURPOSE = 30
 CITY_HEADS = {"عاصمه", "مدينه"}
+FOLLOW_UP = 12   # sentences after a meeting in which 'حضر الاجتماع' still refers to it
 PRINCIPAL = ("host", "guest", "party")
 
 
@@ -70,8 +71,44 @@ class MeetingExtractor:
                 m = self.meeting(d, si, toks, trig, canon)
                 if m is not None:
                     found.append(m)
+        for k, m in enumerate(found):
+            until = found[k + 1].sentence_idx if k + 1 < len(found) else len(d.sentence_tokens)
+            self.follow_up(d, m, range(m.sentence_idx + 1, min(until, m.sentence_idx + FOLLOW_UP)), canon)
         d.meetings = merge_repeats(found)
         return d
+
+    def follow_up(self, d: Document, m: Meeting, sentences: range, canon: dict[str, Person]) -> None:
+        """Later sentences that add people to the meeting just reported:
+        'حضر الاجتماع ... كل من X و Y' (attendees), 'X كان بصحبة المعلم' (accompanying)."""
+        ids = {p.entity_id for p in m.participants if p.entity_id}
+        for sj in sentences:
+            toks = d.sentence_tokens[sj]
+            cands = [c for c in self._candidates(d, sj, toks) if c.kind != "org"]
+            for k, tok in enumerate(toks):
+                nxt = {t.text for t in toks[k + 1:k + 4]}
+                if tok.text in cues.ATTEND and (nxt & cues.MEETING_NOUNS or tok.text.startswith(("بحضور", "وبحضور"))
+                                                and any(t.text in cues.MEETING_NOUNS for t in toks[:k])):
+                    self._add(d, m, ids, [c for c in cands if c.start > k], "attendee", canon)
+                    break
+                if tok.text in cues.ACCOMPANY:
+                    after = [c for c in cands if c.start > k]
+                    before = [c for c in cands if c.end <= k]
+                    # X كان بصحبة المعلم: the companion comes first, the participant after the cue
+                    if after and after[0].person is not None and after[0].person.entity_id in ids:
+                        self._add(d, m, ids, before, "accompanying", canon)
+                    elif before and before[0].person is not None and before[0].person.entity_id in ids:
+                        self._add(d, m, ids, after, "accompanying", canon)
+                    break
+
+    def _add(self, d: Document, m: Meeting, ids: set, parties: list[Party], side: str,
+             canon: dict[str, Person]) -> None:
+        for c in parties:
+            if c.person is not None and c.person.entity_id in ids:
+                continue
+            c.side = side
+            m.participants.append(self.participant(d, c, canon))
+            if c.person is not None and c.person.entity_id:
+                ids.add(c.person.entity_id)
 
     # --- triggers ----------------------------------------------------------------------
     def triggers(self, d: Document, si: int, toks: list[Tok]) -> list[Trigger]:
@@ -203,9 +240,8 @@ class MeetingExtractor:
         post = [c for c in post if c.start < clause.end or region.get(c.start)]
         for c in post:
             c.side = region.get(c.start) or ""
-            if c.person is not None and c.person.role is not None and c.kind == "group" \
-                    and "مرافق" in c.person.role.text.replace("ـ", ""):
-                c.side = "accompanying"   # والوفد المرافق
+            if c.kind == "group" and c.end < len(toks) and toks[c.end].text.startswith("المرافق"):
+                c.side = "accompanying"   # والوفد المرافق لهما
         objects = [c for c in post if not c.side]
         subject: Party | None = None
         nxt = toks[trig.i + trig.n].text if trig.i + trig.n < len(toks) else ""

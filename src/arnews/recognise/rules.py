@@ -435,9 +435,14 @@ class SentenceRules:
         taken |= {k for r in roles for k in range(r.start, r.end)}
         out = []
         anchors = [r.end for r in roles] + [e for _, e in titles]
+        starts = {n.start: n for n in names}
         for a in anchors:
             i = self._skip_titles(titles, a)
             if i in taken or not self.name_like(toks, i, date_toks) or toks[i].definite:
+                continue
+            if i + 1 in starts and not self.lex.is_common(toks[i].text):
+                starts[i + 1].start = i          # اللواء عائض + سالم القحطاني
+                taken.add(i)
                 continue
             if self.lex.is_common(toks[i].text):
                 continue
