@@ -278,16 +278,52 @@ YEARS = [
     ("واستُثمرت الأموال بين عامي 2014 و2015", A, "عامي 2014", "2014", G, False),
 ]
 
+SUN2 = date(2015, 8, 2)      # Sunday
+
+# Forms met in the SaudiNewsNet sample: bracketed weekdays, relative years after a
+# month, days of a relative month, seasons, "weekday الموافق date", glued years.
+CONTEXT = [
+    ("ووصل المبعوث، أمس (السبت)، إلى صنعاء", SUN2, "أمس (السبت)", "2015-08-01", G, True),
+    ("وسقطت طائرة عسكرية أمريكية اليوم (الثلاثاء) في ألمانيا", A, "اليوم (الثلاثاء)", "2015-08-11", G, True),
+    ("وتراجعت الأسعار منذ حزيران (يونيو) العام الماضي", A, "حزيران (يونيو) العام الماضي", "2014-06", G, True),
+    ("وينتهي عقد اللاعب في يونيو من العام المقبل", A, "يونيو من العام المقبل", "2016-06", G, True),
+    ("وزار الأمير المسجد في رمضان من العام الماضي", A, "رمضان من العام الماضي", "2014-06", H, True),
+    ("وتلعب السعودية مع الإمارات في 8 سبتمبر ومع فلسطين في 13 أكتوبر المقبلين", A, "13 أكتوبر المقبلين", "2015-10-13", G, True),
+    ("وتنطلق فعاليات سوق عكاظ في الـ27 من الشهر الجاري", A, "الـ27 من الشهر الجاري", "2015-08-27", G, True),
+    ("وعُقد الاجتماع الأول في الخامس عشر من الشهر الماضي", A, "الخامس عشر من الشهر الماضي", "2015-07-15", G, True),
+    ("ويُتوقع أن يلتقي الزعيمان في الخريف المقبل", A, "الخريف المقبل", "2015", G, True),
+    ("وزار الوزير لندن الصيف الماضي", A, "الصيف الماضي", "2014", G, True),
+    ("ويستمر التسجيل حتى يوم الخميس القادم الموافق 28 شوال 1436هـ", A, "يوم الخميس القادم الموافق 28 شوال 1436هـ", "2015-08-13", H, False),
+    ("ويبدأ العمل اعتبارا من يوم السبت الموافق 16/12/1436هـ", A, "يوم السبت الموافق 16/12/1436هـ", "2015-09-29", H, False),
+    ("وكانت الخلية تخطط لهجمات في أيار/مايو2011", A, "أيار/مايو2011", "2011-05", G, False),
+    ("وفي مارس أعلنت الحكومة خطة التقشف", A, "مارس", "2015-03", G, True),
+    ("ويكتمل المشروع بنهاية عام 1436هـ", A, "نهاية عام 1436هـ", "2015", H, False),
+    ("وتبدأ الدورة في 3 ذي العقدة 1436هـ", A, "3 ذي العقدة 1436هـ", "2015-08-18", H, False),
+    ("ويعقد الاجتماع يوم الجمعة الموافق 14 أغسطس", A, "يوم الجمعة الموافق 14 أغسطس", "2015-08-14", G, True),
+]
+
 ALL = [("numeric", NUMERIC), ("levantine", LEVANTINE), ("egy_gulf", EGYPTIAN_GULF),
        ("maghrebi", MAGHREBI), ("doubled", DOUBLED), ("month_part", MONTH_PARTS),
        ("hijri", HIJRI), ("dual", DUAL), ("rel_day", RELATIVE_DAYS), ("weekday", WEEKDAYS),
-       ("period", PERIODS), ("year", YEARS)]
-CASES = [pytest.param(*row, id=f"{name}-{i:02d}") for name, rows in ALL
-         for i, row in enumerate(rows)]
+       ("period", PERIODS), ("year", YEARS), ("context", CONTEXT)]
 
 
-@pytest.mark.parametrize("sentence, anchor, expected, value, calendar, relative, past",
-                         [pytest.param(*(p.values + (True,))[:7], id=p.id) for p in CASES])
+def _params() -> list:
+    """One pytest param per row; `past` defaults to True (a past-tense report)."""
+    out = []
+    for name, rows in ALL:
+        for i, row in enumerate(rows):
+            sentence, anchor, expected, value, calendar, relative, *rest = row
+            past = rest[0] if rest else True
+            out.append(pytest.param(sentence, anchor, expected, value, calendar, relative,
+                                    past, id=f"{name}-{i:02d}"))
+    return out
+
+
+CASES = _params()
+
+
+@pytest.mark.parametrize("sentence, anchor, expected, value, calendar, relative, past", CASES)
 def test_expression(sentence: str, anchor: date | None, expected: str, value: str | None,
                     calendar: str, relative: bool, past: bool) -> None:
     text = n(sentence)
@@ -328,6 +364,14 @@ NOT_DATES = [
     ("وحضر مأدبة غدا أقامها السفير", A),
     ("ولامس سعر النفط 50 دولارا", A),
     ("وشارك في الاحتفال 1500 شخص", A),
+    ("وتمت الموافقة على الطلب في نفس اليوم", A),
+    ("وقال مصدر مسؤول لـ«اليوم» إن الخطة جاهزة", A),
+    ("وأشاد بما يوليه الملك من اهتمام بالتعليم", A),
+    ("وفاز طراز نيسان سنترا بالجائزة", A),
+    ("ويفتح المتحف أبوابه أيام الجمعة", A),
+    ("ووزعت الوزارة موسوعة خطب الجمعة على المساجد", A),
+    ("وتوكل على الله الواحد الأحد", A),
+    ("وتحدث الكاتب عن الربيع العربي", A),
 ]
 
 
@@ -367,13 +411,12 @@ def test_kinds() -> None:
         "year"]
 
 
-def test_raw_text_spans_map_to_the_original() -> None:
-    raw = "وَاسْتَقْبَلَ الرَّئِيسُ أَمْسِ، الأربعاء ١٢ أغسطس ٢٠١٥م، السفيرَ"
+def test_raw_text_spans_index_the_string_passed() -> None:
+    raw = "وَاسْتَقْبَلَ الرَّئِيسُ أَمْسِ السفيرَ، وكان قد زاره الأربعاء ١٢ أغسطس ٢٠١٥م"
     found = find_dates(raw, THU)
-    assert [e.text for e in found] == ["الأربعاء ١٢ أغسطس ٢٠١٥م"] or \
-        [raw[e.start:e.end] for e in found] == [e.text for e in found]
-    assert all(raw[e.start:e.end] == e.text for e in found)
-    assert found[-1].value == "2015-08-12"
+    assert [(raw[e.start:e.end], e.text, e.value) for e in found] == [
+        ("أَمْسِ", "أَمْسِ", "2015-08-12"),
+        ("الأربعاء ١٢ أغسطس ٢٠١٥م", "الأربعاء ١٢ أغسطس ٢٠١٥م", "2015-08-12")]
 
 
 def test_resolve_weekday() -> None:

@@ -13,15 +13,18 @@ Resolution conventions (the anchor is the publication date):
   * الأسبوع الماضي / المقبل / الجاري -> 'YYYY-MM' of anchor -7 / +7 / +0 days: the
     schema has no week precision, and the month of the day a week away is what a reader
     of the table needs to place the event;
-  * الشهر / العام ... -> 'YYYY-MM' / 'YYYY' shifted by one;
+  * الشهر / العام ... -> 'YYYY-MM' / 'YYYY' shifted by one; "5 من الشهر الجاري" -> that
+    day of that month; الخريف المقبل -> the year of that season (resolve.season_year);
   * a month (and day) without a year -> with الماضي the latest occurrence before the
-    anchor, with المقبل the next one after it, with الجاري the anchor's year, bare the
-    occurrence nearest the anchor;
+    anchor, with المقبل the next one after it, with الجاري the anchor's year, with
+    "من العام الماضي" the anchor's year -1, bare the occurrence nearest the anchor;
+    مطلع/منتصف/نهاية ... keep month (or year) precision;
   * Hijri dates -> Gregorian by the Umm al-Qura table; a Hijri month -> the Gregorian
     month of its first day (or of its 15th/28th after منتصف/نهاية); a Hijri year alone ->
     the Gregorian year in which its 1 Muharram falls (calendar stays 'hijri');
   * a Hijri date with its Gregorian equivalent (الموافق) -> one expression, kind 'dual',
-    with the value and calendar of the more precise part, the Gregorian one on a tie.
+    with the value and calendar of the more precise part, the Gregorian one on a tie;
+    "يوم الخميس القادم الموافق 28 شوال" -> one expression with the date's value.
 `relative` is True when the value depends on the anchor, and then `anchor` records it;
 with no anchor such expressions are still returned with value None.
 """
@@ -86,15 +89,26 @@ def _in(word: str, vocab: frozenset[str]) -> bool:
 
 
 def _mode(adj: str | None) -> R.Mode:
+    """How an adjective places the expression (الماضي -> past); none or an epithet: nearest."""
     if adj:
         k = P.key(adj)
-        if k in P.PAST_ADJ:
-            return "past"
-        if k in P.NEXT_ADJ:
-            return "next"
-        if k in P.CUR_ADJ:
-            return "current"
+        for form in (k, k[:-1], k[:-2]):     # الماضي / الماضية / الماضيين
+            if form in P.PAST_ADJ:
+                return "past"
+            if form in P.NEXT_ADJ:
+                return "next"
+            if form in P.CUR_ADJ:
+                return "current"
     return "nearest"
+
+
+def _year_shift(m: re.Match[str]) -> int | None:
+    """The year offset of "من العام الماضي / المقبل / هذا العام" after a month, if any."""
+    if m.group("ythis"):
+        return 0
+    if m.group("yadj"):
+        return {"past": -1, "next": 1}.get(_mode(m.group("yadj")), 0)
+    return None
 
 
 def _expr(m: re.Match[str], ctx: _Ctx, value: str | None, kind: str, *,
@@ -155,12 +169,23 @@ def _gregorian(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
     adj = m.group("adj")
     if year is not None and year not in R.DATE_YEARS:   # "5 مارس 2500 جندي"
         year, adj, end = None, None, m.end("mon")
-    cued = any([day, year, adj, m.group("shahr"), m.group("per"), not single])
-    if single and P.key(mon) in P.AMBIGUOUS_MONTHS and not cued:
-        return None
-    if day and year is None and _in(_words_before(ctx.text, m.start("x")), P.DATE_NAME_BEFORE):
+    shift = _year_shift(m)
+    cued = any([day, year, adj, m.group("shahr"), m.group("per"), not single,
+                shift is not None])
+    if single and P.key(mon) in P.AMBIGUOUS_MONTHS and not cued and not _in(
+            _words_before(ctx.text, m.start("x")), P.MONTH_PREPOSITIONS):
+        return None                                    # مارس "he practised", أب "father"
+    if day and year is None and shift is None and _in(_words_before(ctx.text, m.start("x")),
+                                                      P.DATE_NAME_BEFORE):
         return None                                    # ثورة 25 يناير، تيار 14 آذار
     precise = day is not None and not m.group("per")
+    if shift is not None:                              # يونيو من العام الماضي
+        if ctx.anchor is None:
+            return _expr(m, ctx, None, "month_name", relative=True)
+        y = ctx.anchor.year + shift
+        g = R.safe_date(y, month, day) if precise else None
+        value = (g.isoformat() if g else None) if precise else _iso_month(y, month)
+        return _expr(m, ctx, value, "month_name", relative=True)
     if year is not None:
         if precise:
             g = R.safe_date(year, month, day)
@@ -195,24 +220,33 @@ def _hijri(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
     day = _day(m)
     year = int(m.group("y")) if m.group("y") else None
     adj = m.group("adj")
-    if k in P.HIJRI_NEED_YEAR and year is None:
+    shift = _year_shift(m)
+    if k in P.HIJRI_NEED_YEAR and year is None and shift is None:
         return None                                    # صفر "zero"
-    if not any([day, year, adj, m.group("shahr"), m.group("per")]):
+    if not any([day, year, adj, m.group("shahr"), m.group("per"), shift is not None]):
         return None                                    # رجب، رمضان as names
-    if day and year is None and _in(_words_before(ctx.text, m.start("x")), P.DATE_NAME_BEFORE):
+    if day and year is None and shift is None and _in(_words_before(ctx.text, m.start("x")),
+                                                      P.DATE_NAME_BEFORE):
         return None
+    if shift is not None:                              # رمضان من العام الماضي (Hijri year)
+        h = R.date_to_hijri(ctx.anchor) if ctx.anchor else None
+        if h is not None:
+            year = h[0] + shift
     if year is not None and year not in R.HIJRI_YEARS:
         year = _hijri_year_of_month(year, month) if year in R.DATE_YEARS else None
         if year is None:
             return _expr(m, ctx, None, "hijri", calendar="hijri")
     part_day = P.PERIOD_DAY.get(P.key(m.group("per") or ""), 1)
     precise = day is not None and not m.group("per")
+    if shift is not None and year is None:             # no anchor to shift from
+        return _expr(m, ctx, None, "hijri", calendar="hijri", relative=True)
     if year is not None:
         if precise:
             g = R.hijri_to_date(year, month, day)
-            return _expr(m, ctx, g.isoformat() if g else None, "hijri", calendar="hijri")
-        return _expr(m, ctx, R.hijri_month_to_gregorian(year, month, part_day), "hijri",
-                     calendar="hijri")
+            value = g.isoformat() if g else None
+        else:
+            value = R.hijri_month_to_gregorian(year, month, part_day)
+        return _expr(m, ctx, value, "hijri", calendar="hijri", relative=shift is not None)
     value: str | None = None
     if ctx.anchor is not None:
         mode = _mode(adj)
@@ -228,26 +262,32 @@ def _hijri(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
 def _relative_day(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
     """اليوم، أمس، أول أمس، غداً، بعد غد, with a time of day or weekday around them."""
     before = _words_before(ctx.text, m.start("x"))
-    if m.group("m2"):
-        offset = -2
-    elif m.group("m1"):
-        offset = -1
-    elif m.group("z0"):
-        if _in(before, P.NOT_TODAY_BEFORE):
-            return None                                # روسيا اليوم
-        offset = 0
-    elif m.group("p1"):
-        word = m.group("p1")
-        if word == "غدا":
-            if _in(before, P.NOT_GHADA_BEFORE):
-                return None                            # مأدبة غدا (= غداء)
-        elif not (m.group("tod") or m.group("yawm")):
+    if m.group("ghad"):
+        if not m.group("tod"):
             return None                                # الغد: "the future", حزب الغد
         offset = 1
     else:
-        offset = 2
+        k = P.key(m.group("rel"))
+        offset = P.RELATIVE_DAY_OFFSET[k]
+        if k in (P.TODAY, "ل" + P.TODAY[1:]) and not _is_today(m, ctx, before):
+            return None
+        if k == P.TOMORROW and _in(before, P.NOT_TOMORROW_BEFORE):
+            return None                                # مأدبة غدا (= غداء)
     value = R.shift_days(ctx.anchor, offset).isoformat() if ctx.anchor else None
     return _expr(m, ctx, value, "relative_day", relative=True)
+
+
+def _is_today(m: re.Match[str], ctx: _Ctx, before: str) -> bool:
+    """اليوم is "today" unless a name or a narrative day: اليوم الوطني، روسيا اليوم،
+    في نفس اليوم، «اليوم» (the newspaper)."""
+    if _in(before, P.NOT_TODAY_BEFORE):
+        return False
+    if _word_after(ctx.text, m.end("rel")) in P.NOT_TODAY_AFTER:
+        return False
+    bare = m.start("x") == m.start("rel") and m.end("x") == m.end("rel")
+    quoted = (P.OPEN_QUOTE.search(ctx.text, max(0, m.start("x") - 3), m.start("x"))
+              and P.CLOSE_QUOTE.match(ctx.text, m.end("x")))
+    return not (bare and quoted)
 
 
 def _weekday_no(word: str) -> int:
@@ -258,9 +298,9 @@ def _weekday_no(word: str) -> int:
 def _weekday(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
     """الأحد الماضي، الثلاثاء المقبل، (يوم) الاثنين."""
     wd = _weekday_no(m.group("wd"))
-    if wd == 0 and not m.group("adj") and (
-            _in(_words_before(ctx.text, m.start("x")), P.NOT_MONDAY_BEFORE)
-            or _in(_word_after(ctx.text, m.end("x")), P.NOT_MONDAY_AFTER)):
+    if not m.group("adj") and (
+            _in(_words_before(ctx.text, m.start("x")), P.NOT_WEEKDAY_BEFORE.get(wd, frozenset()))
+            or _in(_word_after(ctx.text, m.end("x")), P.NOT_WEEKDAY_AFTER.get(wd, frozenset()))):
         return None                                    # بين الاثنين "between the two"
     value = None
     if ctx.anchor is not None:
@@ -292,9 +332,22 @@ def _period(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
         elif unit == "شهر":
             n = a.year * 12 + a.month - 1 + shift
             value = _iso_month(n // 12, n % 12 + 1)
+            day = int(m.group("d")) if m.group("d") else P.ORDINAL_NO.get(
+                P.key(m.group("ord") or ""))
+            if day:                                    # 5 من الشهر الجاري
+                g = R.safe_date(n // 12, n % 12 + 1, day)
+                value = g.isoformat() if g else None
         else:
             value = f"{a.year + shift:04d}"
     return _expr(m, ctx, value, "relative_period", relative=True)
+
+
+def _season(m: re.Match[str], ctx: _Ctx) -> TimeExpr | None:
+    """الخريف المقبل، الصيف الماضي، هذا الشتاء -> the year of that season."""
+    first = P.SEASON_NO[P.key(m.group("season") or m.group("season2"))]
+    mode = _mode(m.group("adj")) if m.group("season") else "current"
+    y = R.season_year(ctx.anchor, first, mode) if ctx.anchor else None
+    return _expr(m, ctx, f"{y:04d}" if y else None, "relative_period", relative=True)
 
 
 def _year(m: re.Match[str], ctx: _Ctx, *, years: range = R.DATE_YEARS,
@@ -306,7 +359,7 @@ def _year(m: re.Match[str], ctx: _Ctx, *, years: range = R.DATE_YEARS,
     if hm or (hijri_unmarked and not gm and y in R.HIJRI_YEARS):
         if y not in R.HIJRI_YEARS:
             return None
-        g = R.hijri_year_to_gregorian(y)
+        g = R.hijri_year_to_gregorian(y, P.PERIOD_DAY.get(P.key(m.groupdict().get("per") or ""), 1))
         return _expr(m, ctx, f"{g:04d}" if g else None, "year", calendar="hijri")
     if y not in years:
         return None
@@ -339,6 +392,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (P.RELATIVE_DAY, _relative_day),
     (P.WEEKDAY_EXPR, _weekday),
     (P.PERIOD_EXPR, _period),
+    (P.SEASON_EXPR, _season),
     (P.YEAR_CUED, _year_cued),
     (P.YEAR_MARKED, _year),
     (P.YEAR_IN_PERIOD, _year_in_context),
@@ -346,6 +400,7 @@ RULES: list[tuple[re.Pattern[str], Handler]] = [
     (P.DAYS_AGO, _days_ago),
 ]
 _ABSOLUTE_KINDS = {"numeric", "month_name", "hijri", "year"}
+_RELATIVE_KINDS = {"weekday", "relative_day"}
 
 
 def _select(cands: list[tuple[int, TimeExpr]]) -> list[TimeExpr]:
@@ -357,28 +412,45 @@ def _select(cands: list[tuple[int, TimeExpr]]) -> list[TimeExpr]:
     return sorted(taken, key=lambda e: e.start)
 
 
-def _merge_dual(exprs: list[TimeExpr], text: str) -> list[TimeExpr]:
-    """Join "<Hijri date> الموافق <Gregorian date>" (either order) into one expression."""
+def _apposition(a: TimeExpr, b: TimeExpr, text: str) -> TimeExpr | None:
+    """"يوم الخميس القادم الموافق 28 شوال 1436هـ": the date named by a weekday or relative day."""
+    if a.kind not in _RELATIVE_KINDS or b.kind not in _ABSOLUTE_KINDS or b.kind == "year":
+        return None
+    if P.APPOSITION_GAP.fullmatch(text, a.end, b.start) is None:
+        return None
+    return TimeExpr(a.start, b.end, text[a.start:b.end], b.value, b.calendar, b.relative,
+                    b.anchor, b.kind)
+
+
+def _dual(a: TimeExpr, b: TimeExpr, text: str) -> TimeExpr | None:
+    """"<Hijri date> الموافق <Gregorian date>" (either order, or in brackets): one date."""
+    if {a.calendar, b.calendar} != {"gregorian", "hijri"}:
+        return None
+    if a.kind not in _ABSOLUTE_KINDS or b.kind not in _ABSOLUTE_KINDS:
+        return None
+    gap = P.DUAL_GAP.fullmatch(text, a.end, b.start)
+    if gap is None:
+        return None
+    end = b.end
+    if gap.group("paren"):
+        close = P.CLOSE_PAREN.match(text, end)
+        end = close.end() if close else end
+    greg, hij = (a, b) if a.calendar == "gregorian" else (b, a)
+    best = hij if len(hij.value or "") > len(greg.value or "") else greg
+    return TimeExpr(a.start, end, text[a.start:end], best.value, best.calendar,
+                    best.relative, best.anchor, "dual")
+
+
+def _merge(exprs: list[TimeExpr], text: str,
+           join: Callable[[TimeExpr, TimeExpr, str], TimeExpr | None]) -> list[TimeExpr]:
+    """Join neighbours that `join` accepts, left to right (a joined pair may join again)."""
     out: list[TimeExpr] = []
-    i = 0
-    while i < len(exprs):
-        a = exprs[i]
-        b = exprs[i + 1] if i + 1 < len(exprs) else None
-        gap = P.DUAL_GAP.fullmatch(text, a.end, b.start) if b else None
-        if (b is None or gap is None or {a.calendar, b.calendar} != {"gregorian", "hijri"}
-                or a.kind not in _ABSOLUTE_KINDS or b.kind not in _ABSOLUTE_KINDS):
-            out.append(a)
-            i += 1
-            continue
-        end = b.end
-        if gap.group("paren"):
-            close = P.CLOSE_PAREN.match(text, end)
-            end = close.end() if close else end
-        greg, hij = (a, b) if a.calendar == "gregorian" else (b, a)
-        best = hij if len(hij.value or "") > len(greg.value or "") else greg
-        out.append(TimeExpr(a.start, end, text[a.start:end], best.value, best.calendar,
-                            best.relative, best.anchor, "dual"))
-        i += 2
+    for e in exprs:
+        joined = join(out[-1], e, text) if out else None
+        if joined is None:
+            out.append(e)
+        else:
+            out[-1] = joined
     return out
 
 
@@ -390,7 +462,8 @@ def _find_normalised(text: str, anchor: date | None, past: bool) -> list[TimeExp
             e = handler(m, ctx)
             if e is not None:
                 cands.append((order, e))
-    return _merge_dual(_select(cands), text)
+    exprs = _merge(_select(cands), text, _apposition)
+    return _merge(exprs, text, _dual)
 
 
 def find_dates(text: str, anchor: date | None, *, past: bool = True) -> list[TimeExpr]:

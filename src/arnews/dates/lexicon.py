@@ -68,10 +68,12 @@ GREGORIAN_MONTHS: dict[str, dict[int, list[str]]] = {
     },
 }
 
-# Month names that are also common words (آب = أب "father" after normalisation, مارس
-# "he practised", ماي, جوان, غشت): alone they are a date only with a cue (a day, a year,
-# شهر, الماضي/المقبل, مطلع/نهاية, or the doubled form آب/أغسطس).
-AMBIGUOUS_MONTHS: list[str] = ["آب", "مارس", "ماي", "جوان", "غشت"]
+# Month names that are also common words or names (آب = أب "father" after normalisation,
+# مارس "he practised", يوليه "he gives it", نيسان the car maker, أوت "out"): alone they are
+# a date only with a cue (a day, a year, شهر, الماضي/المقبل, مطلع/نهاية, the doubled form
+# آب/أغسطس, or one of MONTH_PREPOSITIONS just before: في مارس).
+AMBIGUOUS_MONTHS: list[str] = ["آب", "مارس", "ماي", "جوان", "غشت", "يوليه", "نيسان", "أوت"]
+MONTH_PREPOSITIONS: list[str] = ["في", "منذ", "حتى", "خلال", "قبل", "بعد", "بين"]
 
 # --- Hijri (lunar) months -----------------------------------------------------------
 # ذو/ذي: nominative and genitive (في ذي الحجة). The Hijri months are only taken as a
@@ -87,7 +89,7 @@ HIJRI_MONTHS: dict[int, list[str]] = {
     8: ["شعبان"],
     9: ["رمضان"],
     10: ["شوال"],
-    11: ["ذو القعدة", "ذي القعدة"],
+    11: ["ذو القعدة", "ذي القعدة", "ذو العقدة", "ذي العقدة"],   # العقدة: frequent typo
     12: ["ذو الحجة", "ذي الحجة"],
 }
 # Also "zero": only a date when a year follows.
@@ -116,15 +118,20 @@ ORDINAL_DAYS.update({f"{w} عشر": i + 1 + 10 for i, w in enumerate(_UNITS) if 
 ORDINAL_DAYS.update({f"{w} والعشرين": i + 1 + 20 for i, w in enumerate(_UNITS) if i > 0})
 
 # --- Relative days: phrase -> offset from the anchor in days -------------------------
-# (غد/الغد alone is also "the future" and a party/newspaper name, so it is only taken
-# after يوم / بعد / a time of day; see patterns.py.)
+# Phrases with the article also match with ل+ال written لل (لليوم). A time of day may
+# precede any of them (مساء أمس) and a weekday follow (أمس الأربعاء، اليوم (الثلاثاء)).
 RELATIVE_DAYS: dict[str, int] = {
     "اليوم": 0, "هذا الصباح": 0, "هذا المساء": 0,
     "أمس": -1, "الأمس": -1, "يوم أمس": -1, "البارحة": -1, "الليلة الماضية": -1,
     "أول أمس": -2, "أول من أمس": -2, "أمس الأول": -2,
-    "غداً": 1, "غدا": 1,
+    "غداً": 1, "يوم غد": 1, "يوم الغد": 1,
     "بعد غد": 2, "بعد الغد": 2,
 }
+# غد/الغد alone is also "the future" and a party/newspaper name (حزب الغد): tomorrow
+# only after a time of day (صباح الغد).
+TOMORROW_AFTER_TIME_OF_DAY: list[str] = ["الغد", "غد"]
+# غدا typed for غداء "lunch" after these words (مأدبة غدا).
+NOT_TOMORROW_BEFORE: list[str] = ["مأدبة", "وجبة", "حفل", "طعام"]
 # Words that, after اليوم, make it a name or a narrative day rather than "today"
 # (the ordinal days are added in patterns.py: اليوم الأول، اليوم الثاني ...).
 NOT_TODAY_AFTER: list[str] = [
@@ -134,6 +141,8 @@ NOT_TODAY_AFTER: list[str] = [
 # Words that, before اليوم, make it part of a title (روسيا اليوم، المصري اليوم).
 NOT_TODAY_BEFORE: list[str] = [
     "روسيا", "المصري", "أخبار", "صحيفة", "جريدة", "موقع", "قناة", "برنامج", "مجلة",
+    "عين",   # the newspaper عين اليوم
+    "نفس", "ذلك", "ذات",   # في نفس اليوم، في ذلك اليوم: the day of the story, not today
 ]
 
 # --- Times of day, before (مساء أمس) or after (أمس مساءً) the day --------------------
@@ -159,6 +168,10 @@ PERIOD_WORDS: dict[str, int] = {
 }
 # غرة = the first day of a (usually Hijri) month: غرة شوال.
 FIRST_DAY_WORDS: list[str] = ["غرة"]
+
+# --- Seasons (northern hemisphere, meteorological): name -> first month -------------
+# "الخريف المقبل" resolves to a year; see resolve.season_year.
+SEASONS: dict[str, int] = {"الربيع": 3, "الصيف": 6, "الخريف": 9, "الشتاء": 12}
 
 # --- Cues that make a bare four-digit number a year -----------------------------------
 YEAR_WORDS: list[str] = ["عام", "سنة", "عامي"]          # عام 2011، سنة 2015
@@ -186,12 +199,20 @@ NOT_YEAR_BEFORE_AAM: list[str] = [
 DATE_NAME_BEFORE: list[str] = [
     "ثورة", "حركة", "تيار", "قوى", "تحالف", "ائتلاف", "انتفاضة", "أحداث", "هجمات",
     "ذكرى", "مدينة", "شارع", "جسر", "ميدان", "حرب", "جامعة", "نادي", "كتلة", "معركة",
-    "اتفاق", "اتفاقية", "انقلاب", "بيان", "جماعة", "شباب", "مجموعة", "تفجيرات",
+    "اتفاق", "اتفاقية", "انقلاب", "بيان", "جماعة", "شباب", "مجموعة", "تفجيرات", "شرعية",
 ]
 
-# --- الاثنين is also "the two": not a weekday after these words or before معاً --------
-NOT_MONDAY_BEFORE: list[str] = ["بين", "كلا", "هذين", "هذان", "كلتا"]
-NOT_MONDAY_AFTER: list[str] = ["معاً", "معا"]
+# --- Weekday names that are also other words -----------------------------------------
+# الاثنين is also "the two" (بين الاثنين، الاثنين معاً); الأحد is also "the One" (الواحد الأحد).
+# "*": before any weekday - a recurring day (أيام الأحد، خطب الجمعة), not a date.
+NOT_WEEKDAY_BEFORE: dict[str, list[str]] = {
+    "الاثنين": ["بين", "كلا", "هذين", "هذان", "كلتا"],
+    "الأحد": ["الواحد"],
+    "*": ["أيام", "كل", "خطب", "صلوات"],
+}
+NOT_WEEKDAY_AFTER: dict[str, list[str]] = {
+    "الاثنين": ["معاً", "معا"],
+}
 
 # --- "N days ago": قبل يومين، منذ ثلاثة أيام ------------------------------------------
 DAY_COUNT_WORDS: dict[str, int] = {

@@ -89,6 +89,31 @@ def month_in_year(anchor: date, month: int, mode: Mode) -> int | None:
     return choose(cands, ref, mode)
 
 
+def season_year(anchor: date, first_month: int, mode: Mode) -> int | None:
+    """The year of a season named relative to the anchor (الخريف المقبل، الصيف الماضي).
+
+    Seasons are meteorological (three months from `first_month`); winter (December to
+    February) is labelled with the year of its January, where most of it lies.
+    "past" is the latest season that ended before the anchor's month, "next" the first
+    that starts after it, "current" the one containing it, else the nearest.
+    """
+    ref = anchor.year * 12 + anchor.month - 1
+    spans = []
+    for label in range(anchor.year - 2, anchor.year + 3):
+        start = (label - (1 if first_month == 12 else 0)) * 12 + first_month - 1
+        spans.append((start, label))
+    if mode == "past":
+        done = [s for s in spans if s[0] + 3 <= ref]
+        return max(done)[1] if done else None
+    if mode == "next":
+        ahead = [s for s in spans if s[0] > ref]
+        return min(ahead)[1] if ahead else None
+    inside = [s for s in spans if s[0] <= ref < s[0] + 3]
+    if inside:
+        return inside[0][1]
+    return min(spans, key=lambda s: min(abs(s[0] - ref), abs(s[0] + 2 - ref)))[1]
+
+
 # --- Hijri (Umm al-Qura, via hijridate) ------------------------------------------------
 
 def hijri_to_date(year: int, month: int, day: int) -> date | None:
@@ -108,14 +133,16 @@ def date_to_hijri(d: date) -> tuple[int, int, int] | None:
     return h.year, h.month, h.day
 
 
-def hijri_year_to_gregorian(year: int) -> int | None:
+def hijri_year_to_gregorian(year: int, part_day: int = 1) -> int | None:
     """A Hijri year alone is given as the Gregorian year in which it began (1 Muharram).
 
     A Hijri year straddles two Gregorian years (1436 AH = 25 Oct 2014 - 13 Oct 2015);
     the output schema has no "year span", so we take its first day, as reference works
-    do when they print "1436 هـ (2014 م)".
+    do when they print "1436 هـ (2014 م)". After منتصف / نهاية (part_day 15 / 28) we
+    take 1 Rajab / 1 Dhu al-Hijja instead: "نهاية عام 1436هـ" is in 2015.
     """
-    first = hijri_to_date(year, 1, 1)
+    month = {15: 7, 28: 12}.get(part_day, 1)
+    first = hijri_to_date(year, month, 1)
     return first.year if first else None
 
 

@@ -30,10 +30,15 @@ MEETING_NOUNS = _norm("اللقاء الاجتماع المباحثات المق
 # A reported clause starts after these: the parties before them belong to another clause.
 CLAUSE_OPENERS = _norm("أن إن أنه إنه أنها بأن بأنه وأن وإن لأن قال قالت أوضح أكد أضاف أفاد "
                        "وقال وأكد وأضاف وأوضح وأفاد ذكر وذكر وأشار أشار مشيرا مؤكدا مضيفا")
+# A relative or new clause after the trigger: the parties end here.
+CLAUSE_ENDS = _norm("الذي التي الذين اللذين اللتين حيث بينما فيما ثم")
+# Sport: لقاء / التقى are matches between teams there, not meetings.
+SPORT = _norm("مباراة المباراة منتخب المنتخب الفريق فريق الدوري الشوط الملعب هدفين بهدف مدرب المدرب "
+              "كأس بطولة البطولة اللاعب اللاعبين نادي النادي التعادل")
 # Pronouns of respect that stand for the subject after a verbal noun (خلال استقبال سموه).
 RESPECT_PRONOUNS = _norm("سموه معاليه سعادته فخامته سماحته فضيلته دولته جلالته سموها معاليها")
 # Planned, not yet held.
-FUTURE_CUES = _norm("سوف المقرر المقبل المقبلة القادم القادمة غدا غداً")
+FUTURE_CUES = _norm("سوف المقرر المفترض المنتظر يعتزم تعتزم")
 CALL_CUES = _norm("هاتفيا هاتفياً هاتفي هاتفية الهاتف هاتفيًا")
 # Words heading a place where a meeting happens: "في مكتبه"، "بقاعة الاجتماعات".
 PLACE_HEADS = tuple(sorted(_norm(

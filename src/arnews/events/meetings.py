@@ -114,6 +114,8 @@ class MeetingExtractor:
     def triggers(self, d: Document, si: int, toks: list[Tok]) -> list[Trigger]:
         covered = {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
         covered |= {k for s, e in d.analyses[si].orgs for k in range(s, e)}
+        if sum(t.text in cues.SPORT for t in toks) >= 2:
+            return []       # a match report: لقاء and التقى are games there
         out, i = [], 0
         while i < len(toks):
             trig = None if i in covered else self._trigger_at(toks, i)
@@ -132,6 +134,9 @@ class MeetingExtractor:
                 return None
             if kind == "poss" and i and toks[i - 1].text in {"تم", "وتم", "جري", "وجري"}:
                 return None       # تم استقبالهم: passive, no host named
+            if kind == "poss" and sides == "host_guest" and i >= 2 and toks[i - 1].text == "في" \
+                    and toks[i - 2].text in {"كان", "وكان", "كانت", "وكانت"}:
+                sides = "guest_host"   # وكان في استقباله X: X received him, he was the guest
             return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode)
         light = self.rules.trigger_at(toks, i, "light_verbs")
         if light is None:
@@ -193,7 +198,7 @@ class MeetingExtractor:
         purpose = None
         for k in range(trig.i + trig.n, len(toks)):
             word = toks[k].text
-            if word in cues.CLAUSE_OPENERS:
+            if word in cues.CLAUSE_OPENERS or word in cues.CLAUSE_ENDS:
                 end = min(end, k)
                 stop = k
                 break
@@ -358,7 +363,7 @@ class MeetingExtractor:
         word = toks[trig.i].text
         if self.rules.is_future_verb(word):
             return "planned"
-        if any(t.text in {"سوف", "المقرر"} for t in toks[max(0, trig.i - 6):trig.i]):
+        if any(t.text in cues.FUTURE_CUES for t in toks[max(0, trig.i - 6):trig.i]):
             return "planned"
         pub = d.record.published
         if m.date and pub and len(m.date) == 10 and date.fromisoformat(m.date) > pub:

@@ -28,10 +28,11 @@ def entries(name: str) -> set[tuple[str, ...]]:
     return {tuple(normalise_word(w) for w in line.split()) for line in _lines(name)}
 
 
-def bare_forms(word: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def bare_forms(word: str) -> tuple[str, ...]:
     """The word and its forms without a leading conjunction/preposition clitic.
 
-    `لرييس` -> [لرييس, رييس]; `للشباب` -> [للشباب, الشباب]; `وبمجلس` -> [وبمجلس, مجلس].
+    `لرييس` -> (لرييس, رييس); `للشباب` -> (للشباب, الشباب); `وبمجلس` -> (وبمجلس, مجلس).
     """
     forms = [word]
     for clitic in PROCLITICS:
@@ -40,7 +41,7 @@ def bare_forms(word: str) -> list[str]:
             if clitic.endswith("ل") and rest.startswith("ل"):   # لل = ل + ال
                 forms.append("ا" + rest)
             forms.append(rest)
-    return forms
+    return tuple(forms)
 
 
 @dataclass(frozen=True)

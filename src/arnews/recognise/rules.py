@@ -17,6 +17,7 @@ follow how Arabic news writes people:
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from arnews.recognise.lexicon import Lexicons, bare_forms
 
@@ -79,10 +80,11 @@ class SentenceRules:
 
     def __init__(self, lex: Lexicons):
         self.lex = lex
-        self._max_len = {
-            name: max((len(e) for e in getattr(lex, name)), default=1)
-            for name in ("titles", "name_titles", "role_heads", "org_heads", "groups")
-        }
+        names = ("titles", "name_titles", "role_heads", "org_heads", "groups",
+                 "triggers", "light_verbs", "event_nouns")
+        self._max_len = {name: max((len(e) for e in getattr(lex, name)), default=1) for name in names}
+        # First words of each lexicon: most tokens start no entry, and are rejected at once.
+        self._firsts = {name: {e[0] for e in getattr(lex, name)} for name in names}
 
     # --- lexicon look-ups at a position ------------------------------------------------
     def match(self, toks: list[Tok], i: int, name: str) -> int:
@@ -99,6 +101,9 @@ class SentenceRules:
         table = getattr(self.lex, name)
         word = toks[i].text
         heads = name in ("role_heads", "org_heads", "groups")
+        firsts = self._firsts[name]
+        if not any(f in firsts or (heads and f.startswith("ال") and f[2:] in firsts) for f in bare_forms(word)):
+            return 0, 0
         for n in range(min(self._max_len[name], len(toks) - i), 0, -1):
             if any(t.is_punct for t in toks[i:i + n]):
                 continue
@@ -116,6 +121,10 @@ class SentenceRules:
             return False
         s = self.lex.stat(tok.text)
         return not (s.first + s.inner > s.other and s.first + s.inner >= 2)
+
+    @staticmethod
+    def _is_place_head(word: str) -> bool:
+        return word.removeprefix("ال").startswith(("مكتب", "قصر", "مقر", "بيت", "منزل", "قاعه", "مبني"))
 
     def has_preposition(self, word: str) -> bool:
         """ب/ل glued to a word (بمجلس، للشباب), told apart from words that start with the letter."""
@@ -144,11 +153,14 @@ class SentenceRules:
                    ) -> tuple[int, tuple[str, str, str]] | None:
         """A meeting trigger (or, with table='light_verbs' / 'event_nouns', its parts) at i."""
         entries = getattr(self.lex, table)
+        forms = bare_forms(toks[i].text) + self._future_forms(toks[i].text)
+        if not any(f in self._firsts[table] for f in forms):
+            return None
         for n in (3, 2, 1):
             if i + n > len(toks):
                 continue
             rest = tuple(t.text for t in toks[i + 1:i + n])
-            for form in bare_forms(toks[i].text) + self._future_forms(toks[i].text):
+            for form in forms:
                 hit = entries.get((form, *rest))
                 if hit:
                     return n, hit
@@ -164,24 +176,32 @@ class SentenceRules:
         return any(f in firsts for f in self._future_forms(word))
 
     @staticmethod
-    def _future_forms(word: str) -> list[str]:
+    @lru_cache(maxsize=100_000)
+    def _future_forms(word: str) -> tuple[str, ...]:
         out = []
         for pre in ("وس", "فس", "س"):
             if word.startswith(pre) and len(word) - len(pre) >= 3 and word[len(pre)] in "يت":
                 out.append(word[len(pre):])
-        return out
+        return tuple(out)
 
     # --- names -------------------------------------------------------------------------
     def name_like(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
-        if i >= len(toks) or self.blocked(toks, i, date_toks):
+        if i >= len(toks) or self.blocked(toks, i, date_toks) or self.has_preposition(toks[i].text):
             return False
         return not self.is_conj(toks[i])
 
     def extend_name(self, toks: list[Tok], i: int, date_toks: set[int], first_strong: bool) -> int:
         """End (exclusive) of a name whose first word is at i."""
         j = i + 1
+        if toks[i].text in {"عبد", "ابو", "ام", "ابن"} and j < len(toks) and not toks[j].is_punct:
+            j += 1          # عبد ربه منصور هادي: the compound first name is one unit
         while j < len(toks) and j - i < MAX_NAME:
             word = toks[j].text
+            if first_strong and self.lex.is_common(word) and j + 1 < len(toks) and toks[j + 1].definite \
+                    and toks[j + 1].text.endswith("ي") and self.name_like(toks, j, date_toks) \
+                    and self.name_like(toks, j + 1, date_toks) and not self.lex.is_common(toks[j + 1].text):
+                j += 2      # اللواء خالد قرار الحربي
+                continue
             if word in CONNECTORS and j + 1 < len(toks) and self.name_like(toks, j + 1, date_toks):
                 j += 2
                 continue
@@ -317,7 +337,8 @@ class SentenceRules:
         while i < len(toks):
             n = self.match(toks, i, "org_heads")
             if n:
-                end = self.extend_chain(toks, i + n, MAX_ORG, date_toks, allow_names=True)
+                end = self.extend_chain(toks, i + n, MAX_ORG, date_toks, allow_names=True,
+                                        closed=toks[i + n - 1].definite)
                 if end > i + n or toks[i].definite:
                     out.append((i, end))
                     i = end
@@ -349,7 +370,7 @@ class SentenceRules:
                     j += 1
                     continue
                 # في + organisation: رئيس وحدة تكنولوجيا المعلومات في بلدية الخليل
-                if toks[j].text == "في" and j + 1 in org_at:
+                if toks[j].text in {"في", "علي"} and j + 1 in org_at and not self._is_place_head(toks[j + 1].text):
                     j += 1
                     continue
                 # في + field before a quoted name: الخبيرة الصربية في تكنولوجيا الاتصالات "بونيا ..."
@@ -416,9 +437,23 @@ class SentenceRules:
                 names.append(NameSpan(s, e, strength=0))
                 taken |= set(range(s, e))
         names.sort(key=lambda n: n.start)
-        analysis = SentenceAnalysis(names=names, roles=roles, orgs=orgs, titles=titles)
-        analysis.people = self._pair(toks, names, roles, titles)
-        return analysis
+        people = self._pair(toks, names, roles, titles)
+        people = self._drop_bare_quotes(toks, people, roles, titles)
+        names = [n for n, _ in people if n is not None]
+        return SentenceAnalysis(names=names, roles=roles, orgs=orgs, titles=titles, people=people)
+
+    def _drop_bare_quotes(self, toks, people, roles, titles):
+        """A quoted phrase is a person only next to a role or title («داعش» is not):
+        "بونيا جلوسفيتش" after its role, or coordinated with a quoted name that has one."""
+        ends = {r.end for r in roles} | {e for _, e in titles}
+        kept, quoted_ok = [], set()
+        for n, r in sorted(people, key=lambda p: -(p[0].start if p[0] else -1)):
+            if n is None or not n.quoted or r is not None or (n.start - 1) in ends \
+                    or (n.end + 1 in quoted_ok) or (n.end + 2 in quoted_ok):
+                kept.append((n, r))
+                if n is not None and n.quoted:
+                    quoted_ok.add(n.start - 1)
+        return sorted(kept, key=lambda p: min(x.start for x in p if x is not None))
 
     def _skip_titles(self, titles: list[tuple[int, int]], i: int) -> int:
         moved = True

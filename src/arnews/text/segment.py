@@ -24,6 +24,7 @@ ABBREVIATIONS = {"د", "م", "ص", "ه", "ج", "أ", "ا"}
 @Language.component("arnews_sentences")
 def mark_sentences(doc: Doc) -> Doc:
     """Sentence starts after a full stop (not an abbreviation or number) or a line break."""
+    text = doc.text
     for i, tok in enumerate(doc):
         if i == 0:
             tok.is_sent_start = True
@@ -34,7 +35,7 @@ def mark_sentences(doc: Doc) -> Doc:
         elif prev.text in SENTENCE_END or (prev.text.endswith(".") and len(prev.text) > 1 and prev.text[-2] in ".!?؟"):
             before = doc[i - 2].text if i >= 2 else ""
             tok.is_sent_start = not (prev.text == "." and before in ABBREVIATIONS and not prev.whitespace_)
-        elif "\n" in prev.whitespace_ or "\n" in (doc.text[prev.idx + len(prev.text): tok.idx]):
+        elif "\n" in prev.whitespace_ or "\n" in text[prev.idx + len(prev.text): tok.idx]:
             tok.is_sent_start = True
         else:
             tok.is_sent_start = False
