@@ -23,14 +23,14 @@ def extract(
     inputs: List[Path] = typer.Argument(..., help="Article files (.txt, .json, .jsonl, optionally .gz) or folders (read recursively)."),
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help="Output folder: one Parquet dataset per table."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads its own pipeline)."),
-    force: bool = typer.Option(False, "--force", help="Process articles again even if the output already has them."),
     show: int = typer.Option(5, "--show", help="Print up to this many meetings at the end (0: none)."),
 ) -> None:
     """Extract meetings, people, roles and dates from articles into Parquet tables.
 
     Re-running over the same output folder skips articles it already holds (same id and
-    text), so a nightly job can point at a growing archive. Inputs that cannot be read
-    are listed in the `errors` table; the run goes on.
+    text), so a nightly job can point at a growing archive; to process everything again,
+    write to a new folder. Inputs that cannot be read are listed in the `errors` table
+    and the run goes on.
     """
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
@@ -48,10 +48,10 @@ def extract(
             progress.update(task, completed=s.n_read,
                             status=f"meetings {s.n_meetings} · failed {s.n_failed}")
 
-        summary = local.run(inputs, out, workers=workers, force=force, on_item=tick)
+        summary = local.run(inputs, out, workers=workers, on_item=tick)
     _print_summary(summary)
     if show:
-        _print_meetings(out, summary.run_id, show)
+        _print_meetings(out, summary.article_ids, show)
 
 
 def _print_summary(s) -> None:
@@ -67,15 +67,14 @@ def _print_summary(s) -> None:
     console.print(table)
 
 
-def _print_meetings(out: Path, run_id: str, limit: int) -> None:
+def _print_meetings(out: Path, article_ids: list[str], limit: int) -> None:
+    """The first meetings of the articles just read (new or already in the output)."""
     import pandas as pd
 
     from arnews.io import read_table
 
-    arts = read_table(out, "articles")
-    arts = arts[arts["run_id"] == run_id]
     meets = read_table(out, "meetings")
-    meets = meets[meets["article_id"].isin(set(arts["article_id"]))].head(limit)
+    meets = meets[meets["article_id"].isin(set(article_ids))].head(limit)
     if meets.empty:
         return
     parts = read_table(out, "meeting_participants")

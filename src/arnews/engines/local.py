@@ -36,6 +36,7 @@ class RunSummary:
     n_failed: int = 0        # rows in `errors`
     n_meetings: int = 0
     people: set[str] = field(default_factory=set)
+    article_ids: list[str] = field(default_factory=list)   # written or unchanged, in input order
     seconds: float = 0.0
 
     @property
@@ -91,14 +92,14 @@ def new_run_id() -> str:
 
 
 def run(inputs: Sequence[str | Path], out_dir: str | Path, *, workers: int = 1,
-        force: bool = False, on_item: Callable[[RunSummary], None] | None = None,
+        on_item: Callable[[RunSummary], None] | None = None,
         pipeline: Pipeline | None = None) -> RunSummary:
     """Extract every input into the tables under `out_dir`; see the module docstring."""
     started = datetime.now(timezone.utc)
     out = Path(out_dir)
     summary = RunSummary(new_run_id(), out)
     with TableWriter(out, summary.run_id) as writer:
-        known = set() if force else writer.known_articles()
+        known = writer.known_articles()
         pool = ProcessPoolExecutor(workers, initializer=_init_worker) if workers > 1 else None
         local = pipeline if pool is None else None
         if pool is None and local is None:
@@ -115,6 +116,7 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, *, workers: int = 1,
                         _notify(on_item, summary)
                     elif item.article_id in known:
                         summary.n_unchanged += 1
+                        summary.article_ids.append(item.article_id)
                         _notify(on_item, summary)
                     else:
                         known.add(item.article_id)
@@ -145,6 +147,7 @@ def _collect(writer: TableWriter, summary: RunSummary, outcome: Outcome) -> None
     rows = outcome.rows or {}
     writer.add(rows)
     summary.n_articles += 1
+    summary.article_ids.extend(r["article_id"] for r in rows.get("articles", []))
     summary.n_meetings += len(rows.get("meetings", []))
     summary.people |= {m["entity_id"] for m in rows.get("mentions", [])
                        if m["label"] == "PERS" and m["entity_id"]}
