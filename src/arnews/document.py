@@ -80,6 +80,7 @@ class DateMention(Span):
     calendar: str = "gregorian"
     relative: bool = False
     anchor: date | None = None
+    kind: str = ""
 
 
 @dataclass

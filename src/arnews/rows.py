@@ -31,8 +31,12 @@ def document_rows(d: Document) -> Rows:
             "entity_id": None, "method": "rule", "score": None,
         })
     dates = [{
+        "article_id": aid, "start": None, "end": None, "text": None, "value": r.published.isoformat(),
+        "calendar": "gregorian", "relative": False, "anchor": None, "kind": "publication",
+    }] if r.published else []
+    dates += [{
         "article_id": aid, "start": x.start, "end": x.end, "text": x.text, "value": x.value,
-        "calendar": x.calendar, "relative": x.relative, "anchor": x.anchor,
+        "calendar": x.calendar, "relative": x.relative, "anchor": x.anchor, "kind": x.kind,
     } for x in d.dates]
     affiliations = [{"article_id": aid, **a} for a in d.affiliations]
     meetings, participants = [], []

@@ -102,6 +102,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("calendar", _STR),
         _f("relative", pa.bool_()),
         _f("anchor", _DATE),
+        # Added column: numeric / month_name / hijri / dual / relative_day / weekday /
+        # relative_period / year for expressions in the text; 'publication' for the
+        # article's publication date from its metadata (start, end and text null).
+        _f("kind", _STR),
     ]),
     "meetings": _schema("meetings", [
         _id("meeting_id"),

@@ -22,5 +22,5 @@ class DateRecogniser:
             start, end = d.norm.to_original(x.start, x.end)
             d.dates.append(DateMention(start, end, d.text[start:end], si, value=x.value,
                                        calendar=x.calendar, relative=x.relative,
-                                       anchor=x.anchor if x.relative else None))
+                                       anchor=x.anchor if x.relative else None, kind=x.kind))
         return d
