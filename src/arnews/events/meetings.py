@@ -324,8 +324,9 @@ class MeetingExtractor:
     # --- attributes ------------------------------------------------------------------------
     def date(self, d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
              parties: list[Party], m: Meeting) -> None:
-        """The date expression governing the trigger's clause; else the antecedent's
-        sentence; else the lead's, when it is the day of publication (a report of the day)."""
+        """The date expression governing the trigger's clause; else the one of the sentence
+        that introduced the subject; else the lead's, when it is the day of publication
+        (a report of the day's news)."""
         exprs = [x for x in d.time_exprs[si] if x.value]
         lo = toks[clause.start].start
         hi = toks[clause.stop - 1].end if clause.stop > 0 else toks[-1].end
@@ -339,13 +340,17 @@ class MeetingExtractor:
             best = min(exprs, key=lambda x: abs(x.start - anchor))
             self._set_date(d, m, best)
             return
-        subject = next((p for p in parties if p.start == -1), None)
-        if subject is not None:
-            sj = subject.person.sentence_idx
-            cand = [x for x in d.time_exprs[sj] if x.value]
-            if cand:
-                self._set_date(d, m, cand[0])
-                return
+        # The sentence that introduced the subject (سيزور موسكو يوم الثلاثاء ... خلال زيارته):
+        # the nearest of the two before that names the same person.
+        subject = parties[0].person if parties and parties[0].person is not None else None
+        if subject is not None and subject.entity_id:
+            for sj in range(si - 1, max(-1, si - 3), -1):
+                if any(p.entity_id == subject.entity_id for p in d.persons if p.sentence_idx == sj):
+                    cand = [x for x in d.time_exprs[sj] if x.value]
+                    if cand:
+                        self._set_date(d, m, cand[0])
+                        return
+                    break
         pub = d.record.published
         for x in (d.time_exprs[0] if d.time_exprs else []):
             if x.value and pub and len(x.value) == 10 and 0 <= (pub - date.fromisoformat(x.value)).days <= 1:
