@@ -138,6 +138,15 @@ class MeetingExtractor:
                     and toks[i - 2].text in {"كان", "وكان", "كانت", "وكانت"}:
                 sides = "guest_host"   # وكان في استقباله X: X received him, he was the guest
             return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode)
+        with_verb = self.rules.trigger_at(toks, i, "with_verbs")
+        if with_verb is not None:
+            # بحث وزير الخارجية الأمير سعود الفيصل مع نظيره ...: مع a few words on
+            for k in range(i + 1, min(len(toks), i + 12)):
+                if toks[k].text in cues.CLAUSE_OPENERS or toks[k].text in {".", "؛", "،"}:
+                    break
+                if toks[k].text == "مع":
+                    return Trigger(i, 1, "verb", with_verb[1][1], with_verb[1][2])
+            return None
         light = self.rules.trigger_at(toks, i, "light_verbs")
         if light is None:
             return None
@@ -418,13 +427,17 @@ class MeetingExtractor:
         if end < len(toks) and toks[end].text[:1] == "ب" and self._place_start(toks[end].text[1:]) \
                 and not self._is_place(toks[end].text[1:]) or \
                 (end < len(toks) and toks[end].text.startswith("بال") and possessed):
-            end += 1      # مكتبه بالإمارة
+            end += 1      # مكتبه بالإمارة، مقر الرئاسة بمدينة رام الله
+            if toks[end - 1].text[1:].removeprefix("ال") in CITY_HEADS:
+                stop = end + 2
+                while end < min(stop, len(toks)) and (toks[end].text == "الله" or self.rules.name_like(toks, end, set())) \
+                        and (not toks[end].definite or toks[end].text == "الله"):
+                    end += 1
         s, e = d.norm.to_original(toks[start].start + skip_chars, toks[end - 1].end)
         return start, end, d.text[s:e]
 
     def _is_place(self, word: str) -> bool:
-        s = self.lex.stat(word)
-        return s.place >= 2 and s.place > s.other + s.first + s.inner
+        return self.rules.is_place(word)
 
     def purpose(self, d: Document, si: int, toks: list[Tok], clause: Clause) -> str | None:
         span = clause.purpose

@@ -67,6 +67,7 @@ class Lexicons:
     triggers: dict[tuple[str, ...], tuple[str, str, str]]      # verb / noun / poss forms
     light_verbs: dict[tuple[str, ...], tuple[str, str, str]]   # أجرى، عقد ... + an event noun
     event_nouns: dict[tuple[str, ...], tuple[str, str, str]]   # مباحثات، اتصالا هاتفيا ...
+    with_verbs: dict[tuple[str, ...], tuple[str, str, str]]    # بحث، ناقش ... + مع
     stats: dict[str, WordStats] = field(default_factory=dict)
 
     def stat(self, word: str) -> WordStats:
@@ -100,12 +101,12 @@ def load_stats(path: Path) -> dict[str, WordStats]:
 
 
 def load_triggers() -> dict[str, dict[tuple[str, ...], tuple[str, str, str]]]:
-    """The trigger file split by kind: 'main' (verb, noun, poss), 'light', 'event'."""
-    out: dict[str, dict] = {"main": {}, "light": {}, "event": {}}
+    """The trigger file split by kind: 'main' (verb, noun, poss), 'light', 'event', 'with'."""
+    out: dict[str, dict] = {"main": {}, "light": {}, "event": {}, "with": {}}
     for line in _lines("meeting_triggers.tsv"):
         form, kind, sides, mode = line.split("\t")
         key = tuple(normalise_word(w) for w in form.split())
-        out[kind if kind in ("light", "event") else "main"][key] = (kind, sides, mode)
+        out[kind if kind in ("light", "event", "with") else "main"][key] = (kind, sides, mode)
     return out
 
 
@@ -122,5 +123,6 @@ def load_lexicons(stats_path: str | None = None) -> Lexicons:
         triggers=(trig := load_triggers())["main"],
         light_verbs=trig["light"],
         event_nouns=trig["event"],
+        with_verbs=trig["with"],
         stats=load_stats(path),
     )

@@ -81,7 +81,7 @@ class SentenceRules:
     def __init__(self, lex: Lexicons):
         self.lex = lex
         names = ("titles", "name_titles", "role_heads", "org_heads", "groups",
-                 "triggers", "light_verbs", "event_nouns")
+                 "triggers", "light_verbs", "event_nouns", "with_verbs")
         self._max_len = {name: max((len(e) for e in getattr(lex, name)), default=1) for name in names}
         # First words of each lexicon: most tokens start no entry, and are rejected at once.
         self._firsts = {name: {e[0] for e in getattr(lex, name)} for name in names}
@@ -121,6 +121,11 @@ class SentenceRules:
             return False
         s = self.lex.stat(tok.text)
         return not (s.first + s.inner > s.other and s.first + s.inner >= 2)
+
+    def is_place(self, word: str) -> bool:
+        """A word the annotated corpora mostly tag as (part of) a place: جدة، القاهرة، روما."""
+        s = self.lex.stat(word)
+        return s.place >= 2 and s.place > s.other + s.first + s.inner
 
     @staticmethod
     def _is_place_head(word: str) -> bool:
@@ -167,12 +172,13 @@ class SentenceRules:
         return None
 
     def is_trigger_word(self, toks: list[Tok], i: int) -> bool:
-        return bool(self.trigger_at(toks, i) or self.trigger_at(toks, i, "light_verbs"))
+        return bool(self.trigger_at(toks, i) or self.trigger_at(toks, i, "light_verbs")
+                    or self.trigger_at(toks, i, "with_verbs"))
 
     def is_future_verb(self, word: str) -> bool:
         """سيلتقي، وسيزور: the future prefix on an imperfect trigger verb."""
         firsts = {key[0] for key, (kind, _, _) in self.lex.triggers.items() if kind == "verb"}
-        firsts |= {key[0] for key in self.lex.light_verbs}
+        firsts |= {key[0] for key in self.lex.light_verbs} | {key[0] for key in self.lex.with_verbs}
         return any(f in firsts for f in self._future_forms(word))
 
     @staticmethod
@@ -336,7 +342,7 @@ class SentenceRules:
         i = 0
         while i < len(toks):
             n = self.match(toks, i, "org_heads")
-            if n:
+            if n and not self.lex.is_stop(toks[i].text):     # برئاسة is a cue, not رئاسة
                 end = self.extend_chain(toks, i + n, MAX_ORG, date_toks, allow_names=True,
                                         closed=toks[i + n - 1].definite)
                 if end > i + n or toks[i].definite:
@@ -360,7 +366,9 @@ class SentenceRules:
             org = None
             closed = toks[i + n - 1].definite
             while j < len(toks) and j - i < MAX_ROLE:
-                if j in org_at:
+                # The institution the role governs: رئيس بلدية الخليل، بمجلس المنطقة (not a
+                # new noun phrase after a closed role: وزير الصحة | مستشفى الملك فهد)
+                if j in org_at and (not closed or self.has_preposition(toks[j].text)):
                     org = (j, org_at[j])      # the last one named is the outer institution
                     j = org_at[j]
                     closed = True
@@ -371,8 +379,14 @@ class SentenceRules:
                     continue
                 # في + organisation: رئيس وحدة تكنولوجيا المعلومات في بلدية الخليل
                 if toks[j].text in {"في", "علي"} and j + 1 in org_at and not self._is_place_head(toks[j + 1].text):
-                    j += 1
+                    org = (j + 1, org_at[j + 1])
+                    j = org_at[j + 1]
                     continue
+                # السفير البريطاني في القاهرة جون كاسن: the posting place before the name
+                if toks[j].text == "في" and j + 2 < len(toks) and self.is_place(toks[j + 1].text) \
+                        and self._name_at(toks, j + 2, date_toks) is not None:
+                    j += 2
+                    break
                 # في + field before a quoted name: الخبيرة الصربية في تكنولوجيا الاتصالات "بونيا ..."
                 if toks[j].text == "في" and j + 1 < len(toks):
                     k = self.extend_chain(toks, j + 1, 4, date_toks, allow_names=False,
