@@ -33,8 +33,14 @@ CLAUSE_OPENERS = _norm("أن إن أنه إنه أنها بأن بأنه وأن 
 # A relative or new clause after the trigger: the parties end here.
 CLAUSE_ENDS = _norm("الذي التي الذين اللذين اللتين حيث بينما فيما ثم")
 # Sport: لقاء / التقى are matches between teams there, not meetings.
-SPORT = _norm("مباراة المباراة منتخب المنتخب الفريق فريق الدوري الشوط الملعب هدفين بهدف مدرب المدرب "
+SPORT = _norm("مباراة المباراة منتخب المنتخب الدوري الشوط الملعب هدفين بهدف مدرب المدرب "
               "كأس بطولة البطولة اللاعب اللاعبين نادي النادي التعادل")
+# Media: لقاء مع قناة ... is an interview, not a meeting.
+MEDIA = tuple(_norm("قناة صحيفة جريدة وكالة تلفزيون إذاعة برنامج موقع مجلة"))
+# A reception committee: في استقباله / وفي استقبال سموه X -> X received him.
+RECEPTION_PLACE = _norm("في وفي")
+# Continuation of the report: a verb with these before it may take the earlier subject.
+CONTINUATIONS = ("و", "ف", "كما")
 # Pronouns of respect that stand for the subject after a verbal noun (خلال استقبال سموه).
 RESPECT_PRONOUNS = _norm("سموه معاليه سعادته فخامته سماحته فضيلته دولته جلالته سموها معاليها")
 # Planned, not yet held.

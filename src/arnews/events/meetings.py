@@ -20,6 +20,7 @@ from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
 from arnews.recognise.rules import SentenceRules, Tok
 
 MAX_PURPOSE = 30
+VSO_WINDOW = 6   # tokens between a verb and its subject (dates, honorifics: التقى اليوم صاحب السمو ...)
 CITY_HEADS = {"عاصمه", "مدينه"}
 FOLLOW_UP = 12   # sentences after a meeting in which 'حضر الاجتماع' still refers to it
 PRINCIPAL = ("host", "guest", "party")
@@ -44,6 +45,7 @@ class Trigger:
     kind: str       # verb / noun
     sides: str      # host_guest / guest_host / party
     mode: str
+    possessive: bool = False   # لقائه، استقباله: the possessor is a party
 
 
 @dataclass
@@ -114,11 +116,12 @@ class MeetingExtractor:
     def triggers(self, d: Document, si: int, toks: list[Tok]) -> list[Trigger]:
         covered = {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
         covered |= {k for s, e in d.analyses[si].orgs for k in range(s, e)}
+        starts = {p.tokens[0] for p in d.persons if p.sentence_idx == si}
         if sum(t.text in cues.SPORT for t in toks) >= 2:
             return []       # a match report: لقاء and التقى are games there
         out, i = [], 0
         while i < len(toks):
-            trig = None if i in covered else self._trigger_at(toks, i)
+            trig = None if i in covered else self._trigger_at(toks, i, starts)
             if trig is None:
                 i += 1
                 continue
@@ -126,18 +129,19 @@ class MeetingExtractor:
             i += trig.n
         return out
 
-    def _trigger_at(self, toks: list[Tok], i: int) -> Trigger | None:
+    def _trigger_at(self, toks: list[Tok], i: int, person_starts: set[int]) -> Trigger | None:
         hit = self.rules.trigger_at(toks, i)
         if hit is not None:
             n, (kind, sides, mode) = hit
-            if kind == "noun" and not self._noun_is_event(toks, i, n):
+            if kind == "noun" and not self._noun_is_event(toks, i, n, person_starts):
                 return None
             if kind == "poss" and i and toks[i - 1].text in {"تم", "وتم", "جري", "وجري"}:
                 return None       # تم استقبالهم: passive, no host named
-            if kind == "poss" and sides == "host_guest" and i >= 2 and toks[i - 1].text == "في" \
-                    and toks[i - 2].text in {"كان", "وكان", "كانت", "وكانت"}:
-                sides = "guest_host"   # وكان في استقباله X: X received him, he was the guest
-            return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode)
+            if i and toks[i - 1].text in {"بن", "بنت", "ابن", "ابو", "ال"}:
+                return None       # سعود بن قابل: part of a name
+            if kind in ("poss", "noun") and sides == "host_guest" and i and toks[i - 1].text in cues.RECEPTION_PLACE:
+                sides = "guest_host"   # وكان في استقباله X / وفي استقبال سموه X: X received him
+            return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode, possessive=kind == "poss")
         with_verb = self.rules.trigger_at(toks, i, "with_verbs")
         if with_verb is not None:
             # بحث وزير الخارجية الأمير سعود الفيصل مع نظيره ...: مع a few words on
@@ -160,16 +164,25 @@ class MeetingExtractor:
                 return Trigger(i, 1, "verb", light[1][1], "call" if light[1][2] == "call" else mode)
         return None
 
-    @staticmethod
-    def _noun_is_event(toks: list[Tok], i: int, n: int) -> bool:
+    def _noun_is_event(self, toks: list[Tok], i: int, n: int, person_starts: set[int]) -> bool:
         """A bare verbal noun reports a new encounter only with its parties after it:
-        مع (اجتماع مع)، a respect pronoun (استقبال سموه), or a verb of holding (لقاء عقده)."""
+        مع (اجتماع مع)، a respect pronoun (استقبال سموه), a verb of holding (لقاء عقده),
+        or a person and then ب / ل / مع + another (اجتماع وزير الخارجية ... بالأمين العام)."""
         if toks[i + n - 1].text == "مع":
             return True
         nxt = toks[i + n].text if i + n < len(toks) else ""
         if nxt in cues.RESPECT_PRONOUNS or nxt == "مع":
             return True
-        return nxt.startswith(("عقد", "اجرا", "اجري")) and len(nxt) > 3
+        if nxt.startswith(("عقد", "اجرا", "اجري")) and len(nxt) > 3:
+            return True
+        if i + n in person_starts:
+            for k in range(i + n + 1, min(len(toks), i + n + 15)):
+                if toks[k].text in {".", "؛"} or toks[k].text in cues.CLAUSE_OPENERS:
+                    break
+                if k in person_starts and (toks[k - 1].text == "مع" or self.rules.has_preposition(toks[k].text)
+                                           or toks[k].text[:1] in "بل" and self.rules.match(toks, k, "role_heads")):
+                    return True
+        return False
 
     # --- one meeting ---------------------------------------------------------------------
     def meeting(self, d: Document, si: int, toks: list[Tok], trig: Trigger,
@@ -183,6 +196,9 @@ class MeetingExtractor:
             return None
         if trig.sides != "party" and not any(p.kind != "org" for p in principals[1:]):
             return None   # received or visited a place or an institution, not a counterpart
+        if all(p.kind == "org" and p.org is not None and p.org.norm.removeprefix("ال").startswith(cues.MEDIA)
+               for p in principals[1:]):
+            return None   # في لقاء مع قناة ...: an interview
         participants = [self.participant(d, p, canon) for p in parties]
         sent_start, sent_end = d.sentences[si]
         t_start, t_end = d.norm.to_original(toks[trig.i].start, toks[trig.i + trig.n - 1].end)
@@ -259,14 +275,22 @@ class MeetingExtractor:
         objects = [c for c in post if not c.side]
         subject: Party | None = None
         nxt = toks[trig.i + trig.n].text if trig.i + trig.n < len(toks) else ""
+        after = trig.i + trig.n
         if pre:
-            subject = pre[-1]
-        elif trig.kind == "verb" and objects and objects[0].start <= trig.i + trig.n + 3 \
+            # SVO: the subject right before the verb; a verbal noun's possessor is the
+            # subject of the main clause (وثمن X ... خلال استقباله Y)
+            subject = pre[0] if trig.kind == "noun" else pre[-1]
+        elif trig.kind == "verb" and objects and objects[0].start <= after + VSO_WINDOW \
                 and not self._after_with(toks, trig, objects[0]):
             subject = objects.pop(0)
-        if subject is None or nxt in cues.RESPECT_PRONOUNS:
+        elif trig.kind == "noun" and not trig.possessive and objects and objects[0].start == after:
+            subject = objects.pop(0)      # اجتماع وزير الخارجية اليمني ... بالأمين العام
+        refers_back = trig.possessive or nxt in cues.RESPECT_PRONOUNS or (
+            trig.kind == "verb" and (toks[trig.i].text.startswith(cues.CONTINUATIONS)
+                                     or (trig.i and toks[trig.i - 1].text == "كما")))
+        if (subject is None and refers_back) or nxt in cues.RESPECT_PRONOUNS:
             ante = self.antecedent(d, si, toks, trig)
-            if ante is not None and (subject is None or nxt in cues.RESPECT_PRONOUNS):
+            if ante is not None:
                 if subject is not None and subject is not ante:
                     objects.insert(0, subject)
                 subject = ante
@@ -361,6 +385,8 @@ class MeetingExtractor:
                         return
                     break
         pub = d.record.published
+        if self.rules.is_future_verb(toks[trig.i].text):
+            return            # a planned meeting does not take the lead's (past) date
         for x in (d.time_exprs[0] if d.time_exprs else []):
             if x.value and pub and len(x.value) == 10 and 0 <= (pub - date.fromisoformat(x.value)).days <= 1:
                 self._set_date(d, m, x)
@@ -476,7 +502,10 @@ def merge_repeats(meetings: list[Meeting]) -> list[Meeting]:
     out: list[Meeting] = []
     for m in meetings:
         keys = _principal_keys(m)
+        # Same people (one set inside the other), same status, no conflicting date:
+        # Lavrov-Khatib and Lavrov-Meshaal share Lavrov but are two encounters.
         target = next((o for o in out if keys & _principal_keys(o) and o.status == m.status
+                       and (keys <= _principal_keys(o) or _principal_keys(o) <= keys)
                        and (o.date is None or m.date is None or o.date == m.date)), None)
         if target is None:
             out.append(m)

@@ -21,6 +21,7 @@ from functools import lru_cache
 
 from arnews.recognise.lexicon import Lexicons, bare_forms
 
+ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}   # الملك عبدالله الثاني
 CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
 QUOTE_CHARS = set("\"'«»“”„‘’")
 MAX_NAME = 6
@@ -38,6 +39,7 @@ class Tok:
     is_punct: bool
     is_quote: bool
     nl_before: bool = False
+    raw: str = ""   # the original characters (علي the name vs على the preposition differ only there)
 
     @property
     def definite(self) -> bool:
@@ -122,6 +124,11 @@ class SentenceRules:
         s = self.lex.stat(tok.text)
         return not (s.first + s.inner > s.other and s.first + s.inner >= 2)
 
+    @staticmethod
+    def _is_name_ali(tok: Tok) -> bool:
+        """علي (the name, with yaa) is not على (the preposition, with alef maqsura)."""
+        return tok.text in ("علي", "وعلي") and tok.raw.endswith("ي")
+
     def is_place(self, word: str) -> bool:
         """A word the annotated corpora mostly tag as (part of) a place: جدة، القاهرة، روما."""
         s = self.lex.stat(word)
@@ -148,7 +155,7 @@ class SentenceRules:
         tok = toks[i]
         if not self.is_wordlike(tok) or i in date_toks:
             return True
-        if self.lex.is_stop(tok.text):
+        if self.lex.is_stop(tok.text) and not self._is_name_ali(tok):
             return True
         return bool(self.match(toks, i, "role_heads") or self.match(toks, i, "org_heads")
                     or self.match(toks, i, "titles") or self.match(toks, i, "groups")
@@ -196,6 +203,13 @@ class SentenceRules:
             return False
         return not self.is_conj(toks[i])
 
+    def after_connector(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
+        """A word after بن / آل / أبو belongs to the name unless it is a function word:
+        سعود بن قابل (قابل is also a verb), فيصل بن مشعل."""
+        tok = toks[i]
+        return self.is_wordlike(tok) and i not in date_toks and not tok.is_quote \
+            and not (self.lex.is_stop(tok.text) and not self._is_name_ali(tok))
+
     def extend_name(self, toks: list[Tok], i: int, date_toks: set[int], first_strong: bool) -> int:
         """End (exclusive) of a name whose first word is at i."""
         j = i + 1
@@ -208,9 +222,12 @@ class SentenceRules:
                     and self.name_like(toks, j + 1, date_toks) and not self.lex.is_common(toks[j + 1].text):
                 j += 2      # اللواء خالد قرار الحربي
                 continue
-            if word in CONNECTORS and j + 1 < len(toks) and self.name_like(toks, j + 1, date_toks):
+            if word in CONNECTORS and j + 1 < len(toks) and self.after_connector(toks, j + 1, date_toks):
                 j += 2
                 continue
+            if word in ORDINALS and first_strong:
+                j += 1
+                break
             if toks[j].nl_before or not self.name_like(toks, j, date_toks):
                 break
             if self.lex.is_common(word) and not self.lex.is_name_word(word):
@@ -242,6 +259,8 @@ class SentenceRules:
     def _name_at(self, toks: list[Tok], i: int, date_toks: set[int]) -> NameSpan | None:
         # Royal / religious title kept in the name: الأمير فيصل بن خالد
         kt = self.match(toks, i, "name_titles")
+        if kt and i + kt < len(toks) and self.match(toks, i + kt, "titles"):
+            kt += self.match(toks, i + kt, "titles")     # الأمير الدكتور تركي: the title inside stays
         if kt and self.name_like(toks, i + kt, date_toks):
             end = self.extend_name(toks, i + kt, date_toks, first_strong=True)
             return NameSpan(i, end, keep_title=kt, strength=2)
@@ -528,6 +547,8 @@ class SentenceRules:
         unnamed: list[RoleSpan] = []
         for r in roles:
             after = self._skip_titles(titles, r.end)
+            if after < len(toks) and toks[after].text in {"،", ","} and after + 1 in name_at:
+                after += 1      # الرئيس اليمني، عبدربه منصور هادي
             # ROLE + وال-title + NAME is a coordination: the role is not that person's
             fwd = None if r.end < len(toks) and toks[r.end].conj and after > r.end else name_at.get(after)
             back = name_end.get(r.start)

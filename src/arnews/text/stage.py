@@ -29,6 +29,8 @@ class Segmenter:
         assert d.norm is not None, "segment runs after normalise"
         d.doc = self.nlp(d.norm.text)
         for toks in split_sentences(d.doc):
+            for tok in toks:
+                tok.raw = d.norm.original_span(tok.start, tok.end)
             start, _ = d.norm.to_original(toks[0].start, toks[0].end)
             _, end = d.norm.to_original(toks[-1].start, toks[-1].end)
             d.sentences.append((start, end))
