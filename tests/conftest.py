@@ -54,7 +54,7 @@ def records(df) -> list[dict]:
 
     out = []
     for row in df.to_dict("records"):
-        out.append({k: (None if not isinstance(v, (list, dict)) and pd.isna(v) else v)
+        out.append({k: (None if pd.api.types.is_scalar(v) and pd.isna(v) else v)
                     for k, v in row.items()})
     return out
 

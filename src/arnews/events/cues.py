@@ -18,9 +18,15 @@ ACCOMPANY = _norm("يرافقه يرافقها يرافقهم يرافقهما �
                   "برفقة وبرفقة بصحبة وبصحبة رافقه ورافقه رافقهم ورافقهم يرافقهن")
 # Attended: everyone after this word is an `attendee`.
 ATTEND = _norm("بحضور وبحضور حضر وحضر حضره وحضره حضرها وحضرها بمشاركة وبمشاركة وشارك شارك")
+# Chaired by: the person after it heads the party before it (وفد برئاسة X), not a new party.
+CHAIR = _norm("برئاسة وبرئاسة يرأسه يترأسه ترأسه يرأسها")
 # Purpose: the words after these say why they met (the cue itself is left out).
 PURPOSE_AFTER = _norm("بهدف وبهدف لبحث لمناقشة حول بشأن لاستعراض للتباحث للتشاور لمتابعة "
-                      "وناقش وبحث ناقش يتمحور")
+                      "وناقش وبحث ناقش يتمحور وتناول وتناولت واستعرض واستعرضا وبحثا وناقشا")
+# Words naming the meeting or its sides right after a purpose cue (وبحث الجانبان، وتناول اللقاء):
+# skipped, the purpose is what follows them.
+PURPOSE_SUBJECTS = _norm("الجانبان الطرفان الجانبين الطرفين اللقاء الاجتماع المباحثات خلال "
+                         "خلاله خلالها المسؤولان الوزيران")
 # Purpose: a verbal noun with ل whose noun is the purpose (لتبادل الخبرات -> تبادل الخبرات).
 PURPOSE_WITH_L = _norm("لتبادل لتعزيز لتنسيق لدراسة لتطوير لتوقيع للاطلاع لاطلاع لإطلاع لعرض")
 # In a later sentence: "وجرى خلال اللقاء بحث ..." -> the purpose starts at بحث.

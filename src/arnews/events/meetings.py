@@ -36,6 +36,7 @@ class Party:
     person: Person | None = None
     org: Mention | None = None
     side: str = ""
+    chairs: bool = False          # heads the party before it (وفد برئاسة X): not a party of its own
 
 
 @dataclass
@@ -190,7 +191,7 @@ class MeetingExtractor:
         clause = self.clause(d, si, toks, trig)
         place = self.location(d, si, toks, trig, clause)
         parties = self.parties(d, si, toks, trig, clause, place)
-        principals = [p for p in parties if p.side in PRINCIPAL]
+        principals = [p for p in parties if p.side in PRINCIPAL and not p.chairs]
         named = [p for p in principals if p.person is not None and p.person.entity_id is not None]
         if len(principals) < 2 or not named:
             return None
@@ -229,6 +230,8 @@ class MeetingExtractor:
                 break
             if purpose is None and (word in cues.PURPOSE_AFTER or word in cues.PURPOSE_WITH_L):
                 begin = k + 1 if word in cues.PURPOSE_AFTER else k
+                while begin < len(toks) and toks[begin].text in cues.PURPOSE_SUBJECTS:
+                    begin += 1
                 purpose = (begin, self._phrase_end(toks, begin))
                 end = min(end, k)
             if word == "." or word == "؛":
@@ -302,6 +305,7 @@ class MeetingExtractor:
         for c in objects:
             c.side = other
         out = [subject] + [c for c in post if c is not subject]
+        self._chairs(toks, out)
         # The same person twice (subject resolved from an earlier sentence and named again) counts once.
         seen, unique = set(), []
         for p in out:
@@ -310,6 +314,16 @@ class MeetingExtractor:
                 seen.add(key)
                 unique.append(p)
         return unique
+
+    @staticmethod
+    def _chairs(toks: list[Tok], parties: list[Party]) -> None:
+        """A party right after برئاسة heads the party before it and takes its side."""
+        for k, c in enumerate(parties):
+            if k == 0 or c.start < 0:
+                continue
+            if any(toks[j].text in cues.CHAIR for j in range(max(0, c.start - 3), c.start)):
+                c.chairs = True
+                c.side = parties[k - 1].side
 
     @staticmethod
     def _after_with(toks: list[Tok], trig: Trigger, c: Party) -> bool:

@@ -55,6 +55,16 @@ def _most_frequent(m: pd.DataFrame, column: str) -> pd.Series:
     return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
 
 
+def _fullest(m: pd.DataFrame, column: str) -> pd.Series:
+    """Per entity_id, the longest value of `column`: an article names a person in full once
+    and by family name after (خالد العسيلي, then العسيلي three times); the name is the full one.
+    Ties go to the more frequent value, then the smaller one (independent of file order)."""
+    counts = m.groupby(["entity_id", column]).size().rename("n").reset_index()
+    counts["len"] = counts[column].str.len()
+    counts = counts.sort_values(["entity_id", "len", "n", column], ascending=[True, False, False, True])
+    return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
+
+
 def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
     """One row per entity_id of a PERS, ORG, LOC or GPE mention, in `entities`' schema.
 
@@ -80,7 +90,7 @@ def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
         "last_published": g["published"].max(),
     })
     out["type"] = _most_frequent(m, "label")
-    out["name"] = _most_frequent(m.dropna(subset=["text"]), "text")
+    out["name"] = _fullest(m.dropna(subset=["text"]), "text")
     out["name_latin"] = [romanise(None if pd.isna(n) else n) for n in out["name"]]
     forms: dict[str, set[str]] = {}
     for entity_id, text in m[["entity_id", "text"]].dropna().itertuples(index=False):

@@ -1,7 +1,8 @@
 """Build the token statistics the rule-based person recogniser relies on.
 
 For each (normalised) word we count how often the annotated corpora tag it as the first
-word of a person name, as a later word of one, as part of a place, and as anything else.
+word of a person name, as a later word of one, as part of a place, and as anything else;
+and, separately, how often it is part of an organisation name (للسياحة in هيئة السياحة).
 These counts let the recogniser tell a first name (خالد) from a common noun (المعلم as
 'the teacher') without a statistical model. Sources: ANERcorp train split (CC BY-SA 4.0)
 and the Wojood sample's train split (MIT); only counts are stored, no sentences.
@@ -14,7 +15,7 @@ from pathlib import Path
 
 from arnews.text.normalise import normalise_word
 
-COLUMNS = ("first", "inner", "place", "other")
+COLUMNS = ("first", "inner", "place", "other", "org")   # org: also inside an organisation name
 
 
 def _conll_rows(path: Path):
@@ -43,6 +44,8 @@ def count_tags(paths: list[Path]) -> dict[str, Counter]:
                 c["place"] += 1
             else:
                 c["other"] += 1
+            if any(t.endswith("-ORG") for t in tags):
+                c["org"] += 1
     return stats
 
 

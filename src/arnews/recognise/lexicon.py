@@ -50,6 +50,7 @@ class WordStats:
     inner: int = 0   # a later word of a person name
     place: int = 0
     other: int = 0
+    org: int = 0     # part of an organisation name (counted besides the above)
 
     @property
     def total(self) -> int:
@@ -96,7 +97,8 @@ def load_stats(path: Path) -> dict[str, WordStats]:
     out: dict[str, WordStats] = {}
     with path.open(encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            out[row["word"]] = WordStats(int(row["first"]), int(row["inner"]), int(row["place"]), int(row["other"]))
+            out[row["word"]] = WordStats(int(row["first"]), int(row["inner"]), int(row["place"]),
+                                         int(row["other"]), int(row.get("org") or 0))
     return out
 
 

@@ -22,6 +22,7 @@ from functools import lru_cache
 from arnews.recognise.lexicon import Lexicons, bare_forms
 
 ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}   # الملك عبدالله الثاني
+POSSESSED = ("ته", "تها", "تهم", "اته")      # جلسته، زيارتها: a possessed noun, not a name
 CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
 QUOTE_CHARS = set("\"'«»“”„‘’")
 MAX_NAME = 6
@@ -121,8 +122,24 @@ class SentenceRules:
         """و + word, unless the whole token is itself a name (وليد، وائل)."""
         if not tok.conj:
             return False
+        rest = tok.text[1:]
+        if self.lex.is_first_name(rest) or self.lex.stat(rest).total > self.lex.stat(tok.text).total:
+            return True          # ومحمد: و + محمد
         s = self.lex.stat(tok.text)
         return not (s.first + s.inner > s.other and s.first + s.inner >= 2)
+
+    def _proper(self, tok: Tok) -> bool:
+        """An indefinite word the corpora never saw as an ordinary word (a place or a name)."""
+        st = self.lex.stat(tok.text)
+        return not tok.definite and st.first + st.inner + st.place >= st.other \
+            and not self.is_conj(tok) and tok.text not in CONNECTORS
+
+    def _adjective(self, tok: Tok) -> bool:
+        """A definite adjective (العامة، الوطنية، العليا، السعودي) that an organisation name
+        continues after with ل (الهيئة العامة للسياحة)."""
+        w = tok.text
+        return tok.definite and not self.is_place(w) and w.endswith(("ي", "يه", "امه", "يا")) \
+            and not self.lex.is_first_name(w)
 
     @staticmethod
     def _is_name_ali(tok: Tok) -> bool:
@@ -145,7 +162,10 @@ class SentenceRules:
         rest = word[1:]
         if word.startswith("لل") or rest.startswith("ال") or (rest,) in self.lex.org_heads or (rest,) in self.lex.role_heads:
             return True
-        return self.lex.stat(word).total == 0 and self.lex.stat(rest).total > 0
+        whole, bare = self.lex.stat(word), self.lex.stat(rest)
+        if whole.first + whole.inner > 0:
+            return False         # بندر، بدر، بسام: names that start with the letter
+        return bare.total > 0 or rest.startswith(("مكتب", "مقر", "قصر"))
 
     def is_wordlike(self, tok: Tok) -> bool:
         return not tok.is_punct and any(c.isalpha() for c in tok.text) and not tok.text.isdigit()
@@ -231,6 +251,11 @@ class SentenceRules:
             if toks[j].nl_before or not self.name_like(toks, j, date_toks):
                 break
             if self.lex.is_common(word) and not self.lex.is_name_word(word):
+                # محمد الفايز، عبدالرحمن الصالح: right after a first name, a definite word is
+                # the family name even when it is also an ordinary adjective
+                if j == i + 1 and toks[j].definite and (first_strong or self.lex.is_first_name(toks[i].text)):
+                    j += 1
+                    continue
                 break
             stat = self.lex.stat(word)
             # Surnames: a nisba or family name with the article (العسيلي), a known name word,
@@ -263,15 +288,15 @@ class SentenceRules:
             kt += self.match(toks, i + kt, "titles")     # الأمير الدكتور تركي: the title inside stays
         if kt and self.name_like(toks, i + kt, date_toks):
             end = self.extend_name(toks, i + kt, date_toks, first_strong=True)
-            return NameSpan(i, end, keep_title=kt, strength=2)
+            return NameSpan(i, end, keep_title=kt, strength=2, clitic=self.head_clitic(toks, i, "name_titles"))
         # Quoted name: "دوسان بوستفيتش"
         if toks[i].is_quote and i + 1 < len(toks):
             j = i + 1
             while j < len(toks) and j - i <= 4 and not toks[j].is_quote and self.is_wordlike(toks[j]) \
                     and not self.lex.is_stop(toks[j].text):
                 j += 1
-            if j < len(toks) and toks[j].is_quote and j > i + 1 and not any(
-                    self.lex.is_common(t.text) for t in toks[i + 1:j]):
+            if j < len(toks) and toks[j].is_quote and j > i + 1:
+                # kept only next to a role or title (see _drop_bare_quotes): «داعش» is not a person
                 return NameSpan(i + 1, j, quoted=True, strength=1)
             return None
         word = toks[i].text
@@ -305,8 +330,8 @@ class SentenceRules:
             if (tok.nl_before and j > i) or (j in stops and j > i):
                 break
             if tok.is_quote:
-                if not quotes:
-                    break
+                if not quotes or closed:
+                    break     # الخبير الهولندي "يان فيرمولن": a quoted name after a closed phrase
                 k = j + 1
                 while k < len(toks) and not toks[k].is_quote and k - j <= 5 and self.is_wordlike(toks[k]):
                     k += 1
@@ -321,25 +346,32 @@ class SentenceRules:
                 break
             kt = self.match(toks, j, "name_titles")
             if kt and self.name_like(toks, j + kt, date_toks):
-                if not allow_names:
-                    break
+                if not allow_names or closed:
+                    break     # a name after a closed organisation is its head, not part of it
                 j = self.extend_name(toks, j + kt, date_toks, True)
                 closed = True
                 continue
             if not allow_names and tok.definite and j - origin >= 2 and self.match(toks, j, "role_heads"):
                 break   # امير منطقه عسير الرييس الفخري: a second role in apposition
+            if closed and tok.definite and self.match(toks, j, "role_heads"):
+                break   # رئيس البلدية | الخبيرة الفنلندية: a role is not an adjective
             bare = bare_forms(tok.text)
             clitic = self.has_preposition(tok.text)
             if self.is_conj(tok):
                 # و + noun continues the chain only as a coordinated noun (ودور التوقيف، والاقتصادية)
                 rest = tok.text[1:]
-                if closed and (rest.startswith("ال") or (j + 1 < len(toks) and toks[j + 1].definite)) \
+                if closed and (rest.startswith("ال") or (j + 1 < len(toks) and toks[j + 1].definite
+                                                         and not rest.endswith(("ها", "هم", "ه"))))\
                         and not self.match(toks, j, "role_heads") and not self.lex.is_first_name(rest):
                     j += 1
                     continue
                 break
             if clitic:
-                if closed and (self.match(toks, j, "org_heads") or any(f.startswith("ال") for f in bare[1:])):
+                # بمجلس المنطقة، بالمحافظة; للسياحة after an adjective (الهيئة العامة للسياحة),
+                # not بالدور or بلدية الزرقاء للوصول
+                if closed and (self.match(toks, j, "org_heads") or any(
+                        f.startswith("ال") and (self.is_place(f) or self.lex.stat(f).org) for f in bare[1:])
+                        or (tok.text[0] == "ل" and j > 0 and self._adjective(toks[j - 1]))):
                     j += 1
                     continue
                 break
@@ -351,6 +383,8 @@ class SentenceRules:
                 break   # an indefinite word after a definite one starts something new (a name)
             if self.lex.is_first_name(tok.text) and j > i:
                 break
+            if j > i and self._proper(toks[j - 1]) and self._proper(tok):
+                break   # بلدية طولكرم | إياد الجيوسي: a second unknown word after a place name
             if j + 1 < len(toks) and toks[j + 1].text in CONNECTORS:
                 break   # سفر بن سويد: a name
             j += 1
@@ -378,12 +412,14 @@ class SentenceRules:
         i = 0
         while i < len(toks):
             n = max(self.match(toks, i, "role_heads"), self.match(toks, i, "groups"))
-            if not n or self.match(toks, i, "titles") >= n or self.match(toks, i, "name_titles") >= n:
+            if not n or self.match(toks, i, "titles") >= n or self.match(toks, i, "name_titles") >= n \
+                    or (i and toks[i - 1].text in CONNECTORS):     # عبدالله بن مساعد: a name
                 i += 1
                 continue
             j = i + n
             org = None
             closed = toks[i + n - 1].definite
+            chained_to = -1     # where the last noun-phrase chain stopped: do not restart it there
             while j < len(toks) and j - i < MAX_ROLE:
                 # The institution the role governs: رئيس بلدية الخليل، بمجلس المنطقة (not a
                 # new noun phrase after a closed role: وزير الصحة | مستشفى الملك فهد)
@@ -413,20 +449,24 @@ class SentenceRules:
                     if k > j + 1 and k < len(toks) and toks[k].is_quote:
                         j = k
                         break
-                nxt = self.extend_chain(toks, j, MAX_ROLE - (j - i), date_toks, allow_names=False,
-                                        closed=closed, stops=frozenset(org_at), origin=i + n)
-                if nxt > j:
-                    closed = closed or any(t.definite for t in toks[j:nxt])
-                    j = nxt
-                    continue
+                if j != chained_to:
+                    nxt = self.extend_chain(toks, j, MAX_ROLE - (j - i), date_toks, allow_names=False,
+                                            closed=closed, stops=frozenset(org_at), origin=i + n)
+                    chained_to = nxt
+                    if nxt > j:
+                        closed = closed or any(t.definite for t in toks[j:nxt])
+                        j = nxt
+                        continue
                 # A coordinated second role: مستشار وزير الاتصالات ومدير وحدة الشكاوى
-                if j < len(toks) and toks[j].conj and self.match(toks, j, "role_heads") \
+                if j < len(toks) and self.is_conj(toks[j]) and self.match(toks, j, "role_heads") \
                         and not self.match(toks, j, "titles"):
                     j += self.match(toks, j, "role_heads")
+                    closed = toks[j - 1].definite
                     continue
                 if j < len(toks) and toks[j].text in {"،", ","} and j + 1 < len(toks) \
-                        and self.match(toks, j + 1, "role_heads"):
+                        and self.match(toks, j + 1, "role_heads") and not self.match(toks, j + 1, "titles"):
                     j += 1 + self.match(toks, j + 1, "role_heads")   # ولي ولي العهد السعودي، وزير الدفاع
+                    closed = toks[j - 1].definite
                     continue
                 break
             out.append(RoleSpan(i, j, org))
@@ -443,6 +483,8 @@ class SentenceRules:
         orgs = self.find_orgs(toks, date_toks)
         roles = self.find_roles(toks, date_toks, orgs)
         in_org = {k for s, e in orgs for k in range(s, e)}
+        # الوزراء inside مجلس الوزراء names the body, not a person holding a role
+        roles = [r for r in roles if not all(k in in_org for k in range(r.start, r.end))]
         in_role = {k for r in roles for k in range(r.start, r.end)}
         names = [n for n in self.find_names(toks, date_toks)
                  if not any(k in in_org for k in range(n.start, n.end))
@@ -512,25 +554,27 @@ class SentenceRules:
                 starts[i + 1].start = i          # اللواء عائض + سالم القحطاني
                 taken.add(i)
                 continue
-            if self.lex.is_common(toks[i].text):
+            if self.lex.is_common(toks[i].text) or toks[i].text.endswith(POSSESSED):
                 continue
             end = self.extend_name(toks, i, date_toks, first_strong=True)
             end = next((k for k in range(i, end) if k in taken), end)
             if end > i and (end - i >= 2 or self.lex.is_name_word(toks[i].text)):
                 out.append(NameSpan(i, end, strength=1))
                 taken |= set(range(i, end))
-        # NAME ROLE with an unknown name: two or three unseen words right before a role head.
+        # NAME ROLE with a name the statistics do not know (حسام الجعبري رئيس بلدية الخليل):
+        # two or three name-like words between a boundary and the role, the first indefinite.
         for r in roles:
-            k = r.start - 1
-            j = k
+            j = r.start - 1
             while j >= 0 and r.start - j <= 3 and j not in taken and self.name_like(toks, j, date_toks) \
-                    and not toks[j].definite and not self.lex.is_common(toks[j].text) \
-                    and not self.lex.stat(toks[j].text).other:
+                    and not self.lex.is_common(toks[j].text):
                 j -= 1
-            if k - j >= 2 and (j < 0 or toks[j].is_punct or self.lex.is_stop(toks[j].text)
-                               or self.is_trigger_word(toks, j)):
-                out.append(NameSpan(j + 1, r.start, strength=1))
-                taken |= set(range(j + 1, r.start))
+            start = j + 1
+            boundary = j < 0 or toks[j].is_punct or self.lex.is_stop(toks[j].text) or self.is_trigger_word(toks, j)
+            while start < r.start - 1 and toks[start].definite:
+                start, boundary = start + 1, False
+            if r.start - start >= 2 and boundary and not toks[start].definite:
+                out.append(NameSpan(start, r.start, strength=1))
+                taken |= set(range(start, r.start))
         return out
 
     def _pair(self, toks, names, roles, titles) -> list[tuple[NameSpan | None, RoleSpan | None]]:

@@ -33,8 +33,10 @@ def mark_sentences(doc: Doc) -> Doc:
         if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws):
             tok.is_sent_start = True
         elif prev.text in SENTENCE_END or (prev.text.endswith(".") and len(prev.text) > 1 and prev.text[-2] in ".!?؟"):
-            before = doc[i - 2].text if i >= 2 else ""
-            tok.is_sent_start = not (prev.text == "." and before in ABBREVIATIONS and not prev.whitespace_)
+            # د. أحمد: the point of an abbreviation glued to it is not a full stop
+            before = doc[i - 2] if i >= 2 else None
+            tok.is_sent_start = not (prev.text == "." and before is not None and before.text in ABBREVIATIONS
+                                     and not before.whitespace_)
         elif "\n" in prev.whitespace_ or "\n" in text[prev.idx + len(prev.text): tok.idx]:
             tok.is_sent_start = True
         else:
@@ -46,7 +48,9 @@ def make_nlp() -> Language:
     """A blank Arabic spaCy pipeline with the arnews tokenizer rules and sentence splitter."""
     nlp = spacy.blank("ar")
     prefixes = [CLITIC_BEFORE_QUOTE, *nlp.Defaults.prefixes, *[re.escape(q) for q in QUOTES]]
-    suffixes = [*nlp.Defaults.suffixes, *[re.escape(q) for q in QUOTES], r"[،؛:,]"]
+    # a full stop after a number or a closing quote ends a sentence: "عام 2015." / «نعم».
+    suffixes = [r"(?<=[0-9])\.", r"(?<=[\"'»”’)\]])\.", *nlp.Defaults.suffixes,
+                *[re.escape(q) for q in QUOTES], r"[،؛:,]"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     nlp.add_pipe("arnews_sentences")
