@@ -90,13 +90,15 @@ class Linker:
                 m.entity_id = entity_id(m.label, name_key(m.text, self.lex))
 
     def _short_names(self, d: Document) -> None:
-        """A shorter name whose words end a longer name of the article is the same person
-        (بوتين -> فلاديمير بوتين، الجبير -> عادل الجبير)."""
+        """A shorter name whose words end a longer name of the article, or share its first and
+        last words, is the same person (بوتين -> فلاديمير بوتين، أحمد الصغير -> أحمد بن إبراهيم الصغير)."""
         named = [(name_key(p.name.text, self.lex).split(), p) for p in d.persons if p.name is not None]
         for words, p in named:
             if not words:
                 continue
-            longer = [(w, q) for w, q in named if len(w) > len(words) and w[-len(words):] == words]
+            longer = [(w, q) for w, q in named if len(w) > len(words) and (
+                w[-len(words):] == words                                   # بوتين / فلاديمير بوتين
+                or (len(words) >= 2 and w[0] == words[0] and w[-1] == words[-1]))]  # أحمد الصغير / أحمد بن إبراهيم الصغير
             if longer:
                 p.name.entity_id = max(longer, key=lambda x: len(x[0]))[1].name.entity_id
 

@@ -22,7 +22,8 @@ from functools import lru_cache
 from arnews.recognise.lexicon import Lexicons, bare_forms
 
 ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}   # الملك عبدالله الثاني
-POSSESSED = ("ته", "تها", "تهم", "اته")      # جلسته، زيارتها: a possessed noun, not a name
+REGIONS = {"منطقه", "محافظه", "مدينه", "مركز", "امانه"}   # مدير التعليم بمنطقة ...، بجدة
+POSSESSED = ("ته", "تها", "تهم", "اته", "ات")   # جلسته، باقات: a possessed or plural noun, not a name
 CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
 QUOTE_CHARS = set("\"'«»“”„‘’")
 MAX_NAME = 6
@@ -200,7 +201,7 @@ class SentenceRules:
 
     def is_trigger_word(self, toks: list[Tok], i: int) -> bool:
         return bool(self.trigger_at(toks, i) or self.trigger_at(toks, i, "light_verbs")
-                    or self.trigger_at(toks, i, "with_verbs"))
+                    or self.trigger_at(toks, i, "with_verbs") or self.trigger_at(toks, i, "event_nouns"))
 
     def is_future_verb(self, word: str) -> bool:
         """سيلتقي، وسيزور: the future prefix on an imperfect trigger verb."""
@@ -342,7 +343,8 @@ class SentenceRules:
                 break
             if not self.is_wordlike(tok) or j in date_toks or self.lex.is_stop(tok.text):
                 break
-            if self.is_trigger_word(toks, j) or self.match(toks, j, "titles"):
+            if self.is_trigger_word(toks, j) or self.match(toks, j, "titles") \
+                    or (self.match(toks, j, "name_titles") and (closed or not allow_names)):
                 break
             kt = self.match(toks, j, "name_titles")
             if kt and self.name_like(toks, j + kt, date_toks):
@@ -369,8 +371,10 @@ class SentenceRules:
             if clitic:
                 # بمجلس المنطقة، بالمحافظة; للسياحة after an adjective (الهيئة العامة للسياحة),
                 # not بالدور or بلدية الزرقاء للوصول
+                # (a role's posting place too: مدير التعليم بجدة; an organisation's is not its name)
                 if closed and (self.match(toks, j, "org_heads") or any(
-                        f.startswith("ال") and (self.is_place(f) or self.lex.stat(f).org) for f in bare[1:])
+                        (not allow_names and (self.is_place(f) or f.removeprefix("ال") in REGIONS))
+                        or (f.startswith("ال") and self.lex.stat(f).org) for f in bare[1:])
                         or (tok.text[0] == "ل" and j > 0 and self._adjective(toks[j - 1]))):
                     j += 1
                     continue
@@ -544,7 +548,7 @@ class SentenceRules:
         taken = {k for n in names for k in range(n.start, n.end)}
         taken |= {k for r in roles for k in range(r.start, r.end)}
         out = []
-        anchors = [r.end for r in roles] + [e for _, e in titles]
+        anchors = [r.end for r in roles if not self.match(toks, r.start, "groups")] + [e for _, e in titles]
         starts = {n.start: n for n in names}
         for a in anchors:
             i = self._skip_titles(titles, a)
@@ -602,6 +606,15 @@ class SentenceRules:
                 role_of[id(back)] = r
             else:
                 unnamed.append(r)
+        # A role right after a named person's role is a second post of the same person:
+        # خالد بحاح نائب الرئيس رئيس الحكومة اليمنية
+        by_end = {r.end: n for n in names if (r := role_of.get(id(n))) is not None}
+        for r in list(unnamed):
+            n = by_end.get(r.start)
+            if n is not None and not self.match(toks, r.start, "groups"):
+                first = role_of[id(n)]
+                role_of[id(n)] = RoleSpan(first.start, r.end, first.org or r.org)
+                unnamed.remove(r)
         people: list[tuple[NameSpan | None, RoleSpan | None]] = [(n, role_of.get(id(n))) for n in names]
         people += [(None, r) for r in unnamed]
         people.sort(key=lambda p: min(x.start for x in p if x is not None))
