@@ -22,7 +22,9 @@ from functools import lru_cache
 from arnews.recognise.lexicon import Lexicons, bare_forms
 
 ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}   # الملك عبدالله الثاني
-REGIONS = {"منطقه", "محافظه", "مدينه", "مركز", "امانه"}   # مدير التعليم بمنطقة ...، بجدة
+REGIONS = {"منطقه", "محافظه", "مدينه", "مركز", "امانه", "جمهوريه", "دوله", "مملكه", "سلطنه", "اماره"}
+ROLE_ADJECTIVES = {"العام", "العامه", "المكلف", "المفوض", "المساعد", "الاعلي", "السابق", "الاسبق",
+                   "الجديد", "الفخري", "المناوب", "الاول", "الثاني", "الثالث", "الاعلي", "المشرف"}   # مدير التعليم بمنطقة ...، بجدة
 POSSESSED = ("ته", "تها", "تهم", "اته", "ات")   # جلسته، باقات: a possessed or plural noun, not a name
 CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
 QUOTE_CHARS = set("\"'«»“”„‘’")
@@ -305,11 +307,11 @@ class SentenceRules:
             end = self.extend_name(toks, i, date_toks, first_strong=False)
             if end > i + 1:
                 return NameSpan(i, end, clitic=1, strength=2)
-        if not self.name_like(toks, i, date_toks):
-            return None
+        if not self.name_like(toks, i, date_toks) or word in {"بن", "بنت", "ال"}:
+            return None      # a name does not start with its connector
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         # Connector right after: سفر بن سويد, عبدالله ال شجاع
-        if nxt in CONNECTORS and i + 2 < len(toks) and self.name_like(toks, i + 2, date_toks) \
+        if nxt in CONNECTORS and i + 2 < len(toks) and self.after_connector(toks, i + 2, date_toks) \
                 and (nxt in {"بن", "بنت", "ابن"} or not self.lex.is_common(word)) and not toks[i].definite:
             return NameSpan(i, self.extend_name(toks, i, date_toks, True), strength=2)
         if self.lex.is_first_name(word) and not toks[i].definite:
@@ -375,11 +377,18 @@ class SentenceRules:
                 if closed and (self.match(toks, j, "org_heads") or any(
                         (not allow_names and (self.is_place(f) or f.removeprefix("ال") in REGIONS))
                         or (f.startswith("ال") and self.lex.stat(f).org) for f in bare[1:])
-                        or (tok.text[0] == "ل" and j > 0 and self._adjective(toks[j - 1]))):
+                        or (tok.text[0] == "ل" and j > 0 and self._adjective(toks[j - 1]))
+                        # a role goes on through ل: وزير الدولة للشؤون الخارجية، النائب الثاني لرئيس
+                        or (tok.text[0] == "ل" and not allow_names and not self.lex.is_stop(tok.text))):
                     j += 1
                     continue
                 break
             if tok.definite:
+                # After a definite role head only adjectives follow (الرئيس التنفيذي، الوزير
+                # المفوض), not a new noun (أبدى الوزير | الشكر لرئيس ...)
+                if not allow_names and j == origin and j > 0 and toks[j - 1].definite \
+                        and not (self._adjective(tok) or tok.text in ROLE_ADJECTIVES):
+                    break
                 closed = True
                 j += 1
                 continue
@@ -458,7 +467,8 @@ class SentenceRules:
                                             closed=closed, stops=frozenset(org_at), origin=i + n)
                     chained_to = nxt
                     if nxt > j:
-                        closed = closed or any(t.definite for t in toks[j:nxt])
+                        # open again after an indefinite noun: النائب الثاني لرئيس | مجلس الوزراء
+                        closed = toks[nxt - 1].definite
                         j = nxt
                         continue
                 # A coordinated second role: مستشار وزير الاتصالات ومدير وحدة الشكاوى
@@ -561,7 +571,12 @@ class SentenceRules:
             if self.lex.is_common(toks[i].text) or toks[i].text.endswith(POSSESSED):
                 continue
             end = self.extend_name(toks, i, date_toks, first_strong=True)
-            end = next((k for k in range(i, end) if k in taken), end)
+            inside = next((k for k in range(i, end) if k in taken), None)
+            if inside is not None and inside in starts and inside > i:
+                starts[inside].start = i         # محيي الدين بن + يحيى حكمي: one name
+                taken |= set(range(i, inside))
+                continue
+            end = inside if inside is not None else end
             if end > i and (end - i >= 2 or self.lex.is_name_word(toks[i].text)):
                 out.append(NameSpan(i, end, strength=1))
                 taken |= set(range(i, end))
@@ -594,6 +609,9 @@ class SentenceRules:
         role_of: dict[int, RoleSpan] = {}
         unnamed: list[RoleSpan] = []
         for r in roles:
+            if self.match(toks, r.start, "groups"):
+                unnamed.append(r)       # والوفد المرافق: a group, never a person's role
+                continue
             after = self._skip_titles(titles, r.end)
             if after < len(toks) and toks[after].text in {"،", ","} and after + 1 in name_at:
                 after += 1      # الرئيس اليمني، عبدربه منصور هادي
