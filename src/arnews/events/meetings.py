@@ -468,11 +468,13 @@ class MeetingExtractor:
                 and not self._is_place(toks[end].text[1:]) or \
                 (end < len(toks) and toks[end].text.startswith("بال") and possessed):
             end += 1      # مكتبه بالإمارة، مقر الرئاسة بمدينة رام الله
-            if toks[end - 1].text[1:].removeprefix("ال") in CITY_HEADS:
-                stop = end + 2
-                while end < min(stop, len(toks)) and (toks[end].text == "الله" or self.rules.name_like(toks, end, set())) \
-                        and (not toks[end].definite or toks[end].text == "الله"):
-                    end += 1
+        # A city head takes the city's own name, of up to two words (رام الله، سانت بطرسبورج)
+        heads = [k for k in range(start, end) if toks[k].text.removeprefix("ب").removeprefix("ال") in CITY_HEADS]
+        if heads:
+            stop = heads[-1] + 3
+            while end < min(stop, len(toks)) and (toks[end].text == "الله" or (
+                    self.rules.name_like(toks, end, set()) and not toks[end].definite)):
+                end += 1
         s, e = d.norm.to_original(toks[start].start + skip_chars, toks[end - 1].end)
         return start, end, d.text[s:e]
 

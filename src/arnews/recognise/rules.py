@@ -122,14 +122,20 @@ class SentenceRules:
         return 0, 0
 
     def is_conj(self, tok: Tok) -> bool:
-        """و + word, unless the whole token is itself a name (وليد، وائل)."""
+        """و + a word (ومحمد، والوفد، ومدير), unless the whole token is itself a name
+        (وليد، وائل) or an unknown foreign name that starts with the letter (ويلسون)."""
         if not tok.conj:
             return False
         rest = tok.text[1:]
         if self.lex.is_first_name(rest) or self.lex.stat(rest).total > self.lex.stat(tok.text).total:
             return True          # ومحمد: و + محمد
         s = self.lex.stat(tok.text)
-        return not (s.first + s.inner > s.other and s.first + s.inner >= 2)
+        if s.first + s.inner > s.other and s.first + s.inner >= 2:
+            return False
+        if rest.startswith("ال") or self.lex.stat(rest).total or s.total:
+            return True
+        return any(rest in self._firsts[name] for name in ("role_heads", "org_heads", "groups", "titles",
+                                                          "name_titles", "triggers"))
 
     def _proper(self, tok: Tok) -> bool:
         """An indefinite word the corpora never saw as an ordinary word (a place or a name)."""
@@ -259,6 +265,9 @@ class SentenceRules:
                 if j == i + 1 and toks[j].definite and (first_strong or self.lex.is_first_name(toks[i].text)):
                     j += 1
                     continue
+                if toks[j].definite and word.endswith("ي") and j >= 2 and toks[j - 2].text in {"بن", "ال"}:
+                    j += 1       # علي بن ناصر الشهري: a nisba family name after بن X
+                    continue
                 break
             stat = self.lex.stat(word)
             # Surnames: a nisba or family name with the article (العسيلي), a known name word,
@@ -381,12 +390,18 @@ class SentenceRules:
                         # a role goes on through ل: وزير الدولة للشؤون الخارجية، النائب الثاني لرئيس
                         or (tok.text[0] == "ل" and not allow_names and not self.lex.is_stop(tok.text))):
                     j += 1
+                    if bare[-1].removeprefix("ال") in REGIONS and not bare[-1].startswith("ال") \
+                            and j < len(toks) and self.is_wordlike(toks[j]) and not toks[j].definite \
+                            and not self.lex.is_common(toks[j].text) and not self.lex.is_first_name(toks[j].text) \
+                            and not self.blocked(toks, j, date_toks):
+                        j += 1   # بمنطقة تبوك، بدولة قطر: the region's own name
                     continue
                 break
             if tok.definite:
                 # After a definite role head only adjectives follow (الرئيس التنفيذي، الوزير
                 # المفوض), not a new noun (أبدى الوزير | الشكر لرئيس ...)
                 if not allow_names and j == origin and j > 0 and toks[j - 1].definite \
+                        and self.match(toks, j - 1, "role_heads") \
                         and not (self._adjective(tok) or tok.text in ROLE_ADJECTIVES):
                     break
                 closed = True
