@@ -69,6 +69,7 @@ class Lexicons:
     light_verbs: dict[tuple[str, ...], tuple[str, str, str]]   # أجرى، عقد ... + an event noun
     event_nouns: dict[tuple[str, ...], tuple[str, str, str]]   # مباحثات، اتصالا هاتفيا ...
     with_verbs: dict[tuple[str, ...], tuple[str, str, str]]    # بحث، ناقش ... + مع
+    nationalities: set[str] = field(default_factory=set)
     stats: dict[str, WordStats] = field(default_factory=dict)
 
     def stat(self, word: str) -> WordStats:
@@ -126,5 +127,17 @@ def load_lexicons(stats_path: str | None = None) -> Lexicons:
         light_verbs=trig["light"],
         event_nouns=trig["event"],
         with_verbs=trig["with"],
+        nationalities=nationality_forms(),
         stats=load_stats(path),
     )
+
+
+def nationality_forms() -> set[str]:
+    """Every form of the nationality adjectives: with and without ال, feminine, plural."""
+    out = set()
+    for (word, *rest) in entries("nationalities.txt"):
+        if rest:
+            continue                     # multi-word entries are not matched token by token
+        for form in (word, word + "ه", word + "ون", word + "ين", word + "يون", word + "يين"):
+            out |= {form, "ال" + form}
+    return out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from arnews.document import Document, Mention, Person, Span
-from arnews.recognise.lexicon import Lexicons, load_lexicons
+from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
 from arnews.recognise.rules import RoleSpan, SentenceRules, Tok
 from arnews.text.normalise import normalise_word
 
@@ -52,6 +52,7 @@ class Recogniser:
                 orgs.append(m)
                 d.mentions.append(m)
             d.orgs.append(orgs)
+            self._places_and_nationalities(d, si, toks, analysis)
             for name, role in analysis.people:
                 person = self._person(d, si, toks, name, role)
                 d.persons.append(person)
@@ -61,6 +62,23 @@ class Recogniser:
                     d.mentions.append(Mention(**vars(person.role), label="OCC",
                                               norm=normalise_word(person.role.text)))
         return d
+
+    def _places_and_nationalities(self, d: Document, si: int, toks: list[Tok], analysis) -> None:
+        """LOC for words the corpora mostly tag as places (outside names and organisations),
+        NORP for nationality adjectives (السوري، الفلسطينية), wherever they stand."""
+        covered = {k for n in analysis.names for k in range(n.start, n.end)}
+        covered |= {k for s, e in analysis.orgs for k in range(s, e)}
+        for i, tok in enumerate(toks):
+            if tok.is_punct:
+                continue
+            forms = bare_forms(tok.text)
+            norp = next((f for f in reversed(forms) if f in self.lex.nationalities), None)
+            if norp is not None:
+                d.mentions.append(self._mention(d, si, toks, i, i + 1, "NORP", len(tok.text) - len(norp)))
+            elif i not in covered:
+                place = next((f for f in reversed(forms) if self.rules.is_place(f)), None)
+                if place is not None:
+                    d.mentions.append(self._mention(d, si, toks, i, i + 1, "LOC", len(tok.text) - len(place)))
 
     def _span(self, d: Document, si: int, toks: list[Tok], s: int, e: int, skip: int = 0) -> tuple[int, int]:
         return d.norm.to_original(toks[s].start + skip, toks[e - 1].end)
