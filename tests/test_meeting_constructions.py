@@ -97,3 +97,24 @@ def test_nominal_meeting_of_a_person_with_another(ex):
                  "جيمس ويلسون في جنيف.")
     assert set(sides(m)) == {"عادل السقاف", "جيمس ويلسون"}
     assert m["location"] == "جنيف"
+
+
+def test_a_state_after_a_role_is_not_a_title(ex):
+    m = only(ex, "استقبل الشيخ سلطان بن خليفة أمير دولة قطر في قصره مساء أمس وزير الخارجية "
+                 "الأستاذ عادل الراشد.")
+    assert by_name(m)["الشيخ سلطان بن خليفة"]["role"] == "أمير دولة قطر"
+    assert m["date"] == "2015-08-10" and m["location"] == "قصره"
+
+
+def test_a_year_earlier_in_the_sentence_does_not_date_the_meeting(ex):
+    m = only(ex, "وكان رجل الأعمال خالد السبيعي هدد منذ عام 2013 بإغلاق مصنعه لكنه تراجع بعد "
+                 "اجتماعه مع رئيس الغرفة التجارية سامي العلي.")
+    assert set(sides(m)) == {"خالد السبيعي", "سامي العلي"}
+    assert m["date"] is None
+
+
+def test_a_place_named_before_a_group_is_not_a_person(ex):
+    x = ex("وتفقد مدير الشرطة اللواء ناصر العنزي المواقع الأمنية، كما زار منفذ الحديثة "
+           "ورجال الأمن بالمنفذ.")
+    names = {p for m in meetings_of(x) for p in sides(m)}
+    assert "منفذ الحديثة" not in names

@@ -383,6 +383,11 @@ class MeetingExtractor:
             exprs = [x for x in exprs if not (p0 <= x.start and x.end <= p1)]
         exprs = [x for x in exprs if lo <= x.start and x.end <= hi]
         anchor = toks[trig.i].start
+        # Before the trigger only a date right next to it or a day of the report (اليوم، أمس،
+        # الأحد الماضي) dates it: 'هدد من عام 2013 ... بعد اجتماعه' is not the meeting's year.
+        near = toks[max(0, trig.i - 4)].start
+        exprs = [x for x in exprs if x.start >= anchor or x.start >= near
+                 or x.kind in ("relative_day", "weekday")]
         if exprs:
             best = min(exprs, key=lambda x: abs(x.start - anchor))
             self._set_date(d, m, best)

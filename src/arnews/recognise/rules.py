@@ -115,7 +115,7 @@ class SentenceRules:
                 continue
             rest = tuple(t.text for t in toks[i + 1:i + n])
             for form in bare_forms(word):
-                clitic = len(word) - len(form) if word.endswith(form) else 1   # لل + word
+                clitic = len(word) - len(form) if word.endswith(form) else 0   # للأمم: no verbatim head
                 candidates = [form, form[2:]] if heads and form.startswith("ال") and len(form) > 4 else [form]
                 if any((c, *rest) in table for c in candidates):
                     return n, clitic
@@ -136,6 +136,16 @@ class SentenceRules:
             return True
         return any(rest in self._firsts[name] for name in ("role_heads", "org_heads", "groups", "titles",
                                                           "name_titles", "triggers"))
+
+    def _titles_someone(self, toks: list[Tok], j: int, date_toks: set[int]) -> bool:
+        """A title followed by a name, a role or another title (not دولة قطر)."""
+        n = self.match(toks, j, "titles")
+        if not n:
+            return False
+        k = j + n
+        return k >= len(toks) or self._name_at(toks, k, date_toks) is not None or bool(
+            self.match(toks, k, "role_heads") or self.match(toks, k, "titles")
+            or self.match(toks, k, "name_titles")) or toks[k].is_quote
 
     def _proper(self, tok: Tok) -> bool:
         """An indefinite word the corpora never saw as an ordinary word (a place or a name)."""
@@ -354,7 +364,7 @@ class SentenceRules:
                 break
             if not self.is_wordlike(tok) or j in date_toks or self.lex.is_stop(tok.text):
                 break
-            if self.is_trigger_word(toks, j) or self.match(toks, j, "titles") \
+            if self.is_trigger_word(toks, j) or self._titles_someone(toks, j, date_toks) \
                     or (self.match(toks, j, "name_titles") and (closed or not allow_names)):
                 break
             kt = self.match(toks, j, "name_titles")
@@ -598,6 +608,8 @@ class SentenceRules:
         # NAME ROLE with a name the statistics do not know (حسام الجعبري رئيس بلدية الخليل):
         # two or three name-like words between a boundary and the role, the first indefinite.
         for r in roles:
+            if self.match(toks, r.start, "groups"):
+                continue
             j = r.start - 1
             while j >= 0 and r.start - j <= 3 and j not in taken and self.name_like(toks, j, date_toks) \
                     and not self.lex.is_common(toks[j].text):
