@@ -10,12 +10,12 @@ Repeats of one encounter in an article are merged.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from arnews.document import Document, Meeting, Mention, Participant, Person
 from arnews.events import cues
-from arnews.link.stage import Linker, name_key
+from arnews.link.stage import Linker
 from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
 from arnews.recognise.rules import SentenceRules, Tok
 
@@ -55,7 +55,6 @@ class Clause:
     end: int        # token index where the parties end (purpose, reported clause, sentence end)
     stop: int       # token index where cue-led parties (يرافقه، بحضور) may still be found up to
     purpose: tuple[int, int] | None = None
-    parties: list[Party] = field(default_factory=list)
 
 
 class MeetingExtractor:
@@ -207,7 +206,7 @@ class MeetingExtractor:
                     start=sent_start, end=sent_end, participants=participants)
         if any(t.text in cues.CALL_CUES for t in toks[max(0, trig.i - 2):trig.i + trig.n + 4]):
             m.mode = "call"
-        self.date(d, si, toks, trig, clause, parties, m)
+        self.meeting_date(d, si, toks, trig, clause, parties, m)
         m.status = self.status(d, toks, trig, m)
         m.location = place[2] if place else d.record.dateline
         m.purpose = self.purpose(d, si, toks, clause)
@@ -327,7 +326,7 @@ class MeetingExtractor:
 
     @staticmethod
     def _after_with(toks: list[Tok], trig: Trigger, c: Party) -> bool:
-        return any(toks[k].text in {"مع", "ب"} for k in range(trig.i + trig.n, c.start))
+        return any(toks[k].text == "مع" for k in range(trig.i + trig.n, c.start))
 
     def _candidates(self, d: Document, si: int, toks: list[Tok]) -> list[Party]:
         out = []
@@ -369,19 +368,19 @@ class MeetingExtractor:
         return Participant(name, "person", org, role, p.side, start, end, entity_id=person.entity_id)
 
     # --- attributes ------------------------------------------------------------------------
-    def date(self, d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
-             parties: list[Party], m: Meeting) -> None:
+    def meeting_date(self, d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
+                     parties: list[Party], m: Meeting) -> None:
         """The date expression governing the trigger's clause; else the one of the sentence
         that introduced the subject; else the lead's, when it is the day of publication
         (a report of the day's news)."""
         exprs = [x for x in d.time_exprs[si] if x.value]
         lo = toks[clause.start].start
-        hi = toks[clause.stop - 1].end if clause.stop > 0 else toks[-1].end
-        if clause.purpose:
-            p0, p1 = toks[clause.purpose[0]].start if clause.purpose[0] < len(toks) else hi, \
-                toks[clause.purpose[1] - 1].end if clause.purpose[1] > 0 else hi
-            exprs = [x for x in exprs if not (p0 <= x.start and x.end <= p1)]
+        hi = toks[max(clause.stop, 1) - 1].end
         exprs = [x for x in exprs if lo <= x.start and x.end <= hi]
+        b, e = clause.purpose or (0, 0)
+        if e > b and b < len(toks):       # a date inside the purpose dates what was discussed
+            p0, p1 = toks[b].start, toks[e - 1].end
+            exprs = [x for x in exprs if not (p0 <= x.start and x.end <= p1)]
         anchor = toks[trig.i].start
         # Before the trigger only a date right next to it or a day of the report (اليوم، أمس،
         # الأحد الماضي) dates it: 'هدد من عام 2013 ... بعد اجتماعه' is not the meeting's year.
@@ -457,23 +456,21 @@ class MeetingExtractor:
     def _place_span(self, d: Document, toks: list[Tok], start: int, skip_chars: int) -> tuple[int, int, str]:
         head = toks[start].text[skip_chars:]
         end = start + 1
+        # مكتبه، قصره: a possessed place head is a whole place by itself
         possessed = not head.startswith("ال") and head.endswith(("ه", "ها", "هم")) and \
-            any(head.startswith(h) and len(head) > len(h) + (0 if h.endswith("ه") else 0) for h in cues.PLACE_HEADS)
+            any(head.startswith(h) and len(head) > len(h) for h in cues.PLACE_HEADS)
         if not possessed and not self._is_place(head):
             # قاعة الاجتماعات، المتوسطة السابعة للبنات، العاصمة القطرية الدوحة
             end = max(end, self.rules.extend_chain(toks, start + 1, 5, set(), allow_names=False,
                                                     closed=toks[start].definite))
             while end < len(toks) and end - start < 6 and self._is_place(toks[end].text):
                 end += 1
-            # العاصمة العمانية مسقط: the city's own name after a capital/city head
-            if head.removeprefix("ال") in CITY_HEADS and end < len(toks) and self.rules.name_like(toks, end, set()) \
-                    and not toks[end].definite and not self.lex.is_common(toks[end].text):
-                end += 1
         if end < len(toks) and toks[end].text[:1] == "ب" and self._place_start(toks[end].text[1:]) \
                 and not self._is_place(toks[end].text[1:]) or \
                 (end < len(toks) and toks[end].text.startswith("بال") and possessed):
             end += 1      # مكتبه بالإمارة، مقر الرئاسة بمدينة رام الله
-        # A city head takes the city's own name, of up to two words (رام الله، سانت بطرسبورج)
+        # A city head takes the city's own name, up to two words on (العاصمة العمانية مسقط،
+        # بمدينة رام الله، مدينة سانت بطرسبورج)
         heads = [k for k in range(start, end) if toks[k].text.removeprefix("ب").removeprefix("ال") in CITY_HEADS]
         if heads:
             stop = heads[-1] + 3
