@@ -22,9 +22,11 @@ from functools import lru_cache
 from arnews.recognise.lexicon import Lexicons, bare_forms
 
 ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}   # الملك عبدالله الثاني
+# Region and state nouns a role's posting place starts with (مدير التعليم بمنطقة تبوك، بدولة قطر).
 REGIONS = {"منطقه", "محافظه", "مدينه", "مركز", "امانه", "جمهوريه", "دوله", "مملكه", "سلطنه", "اماره"}
+# Adjectives that follow a definite role head (الرئيس العام، الأمين المكلف), besides nisbas.
 ROLE_ADJECTIVES = {"العام", "العامه", "المكلف", "المفوض", "المساعد", "الاعلي", "السابق", "الاسبق",
-                   "الجديد", "الفخري", "المناوب", "الاول", "الثاني", "الثالث", "الاعلي", "المشرف"}   # مدير التعليم بمنطقة ...، بجدة
+                   "الجديد", "الفخري", "المناوب", "الاول", "الثاني", "الثالث", "المشرف"}
 POSSESSED = ("ته", "تها", "تهم", "اته", "ات")   # جلسته، باقات: a possessed or plural noun, not a name
 CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
 QUOTE_CHARS = set("\"'«»“”„‘’")
