@@ -80,6 +80,21 @@ class Recogniser:
                 if place is not None:
                     d.mentions.append(self._mention(d, si, toks, i, i + 1, "LOC", len(tok.text) - len(place)))
 
+    def _governed_region(self, toks: list[Tok], role: RoleSpan) -> tuple[int, int] | None:
+        """For a governor, minister or ambassador, the region or state the role names, which
+        MEETINGS.md takes as the organisation (أمير منطقة عسير -> منطقة عسير، وزير خارجية
+        المملكة -> المملكة، سفير جمهورية البوسنة -> جمهورية البوسنة)."""
+        head = toks[role.start].text
+        if not any(f.removeprefix("ال") in GOVERNING_HEADS for f in bare_forms(head)):
+            return None
+        for k in range(role.start + 1, role.end):
+            if any(f in STATE_WORDS for f in bare_forms(toks[k].text)) or self.rules.is_place(toks[k].text):
+                end = k + 1
+                while end < role.end and not toks[end].is_punct and not self.rules.is_conj(toks[end]):
+                    end += 1
+                return k, end
+        return None
+
     def _span(self, d: Document, si: int, toks: list[Tok], s: int, e: int, skip: int = 0) -> tuple[int, int]:
         return d.norm.to_original(toks[s].start + skip, toks[e - 1].end)
 
@@ -103,13 +118,18 @@ class Recogniser:
                 skip = self.rules.head_clitic(toks, role.start, "groups")
             start, end = self._span(d, si, toks, role.start, role.end, skip)
             role_span = Span(start, end, d.text[start:end], si)
-            if role.org is not None:
-                os_, oe = self._span(d, si, toks, role.org[0], role.org[1],
-                                     self.rules.head_clitic(toks, role.org[0], "org_heads"))
+            org = role.org or self._governed_region(toks, role)
+            if org is not None:
+                os_, oe = self._span(d, si, toks, org[0], org[1],
+                                     self.rules.head_clitic(toks, org[0], "org_heads"))
                 org_span = Span(os_, oe, d.text[os_:oe], si)
         spans = [x for x in (name, role) if x is not None]
         tokens = (min(x.start for x in spans), max(x.end for x in spans))
         return Person(name=name_m, role=role_span, org=org_span, kind=kind, sentence_idx=si, tokens=tokens)
+
+
+STATE_WORDS = {"منطقه", "محافظه", "مملكه", "المملكه", "دوله", "جمهوريه", "اماره", "سلطنه", "المنطقه"}
+GOVERNING_HEADS = {"امير", "محافظ", "وزير", "سفير", "قنصل", "حاكم", "والي", "وزيره", "سفيره"}
 
 
 def _date_tokens(toks: list[Tok], exprs) -> set[int]:
