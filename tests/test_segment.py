@@ -95,3 +95,11 @@ def test_blank_lines_and_leading_spaces_make_no_empty_sentences(seg):
     d = seg("  العنوان\n\n\nالتقى الوزير نظيره.\n\n")
     assert sentences(d) == ["العنوان", "التقى الوزير نظيره."]
     assert all(toks for toks in d.sentence_tokens)
+
+
+def test_full_stop_glued_between_two_words_ends_the_sentence():
+    from arnews.text.segment import make_nlp
+
+    doc = make_nlp()("وتبحث الشركة فرص التعاون في هذا المجال.وبين الرئيس أن العقد وقع على http://www.example.com/a.html أمس.")
+    assert [s.text for s in doc.sents] == ["وتبحث الشركة فرص التعاون في هذا المجال.",
+                                           "وبين الرئيس أن العقد وقع على http://www.example.com/a.html أمس."]

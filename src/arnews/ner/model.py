@@ -8,7 +8,7 @@ after that import.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import List
+from typing import List, Optional
 
 import numpy
 from spacy.ml.staticvectors import StaticVectors
@@ -88,13 +88,20 @@ def extract_features() -> Model[List[Doc], List[Ints2d]]:
 
 
 @registry.architectures("arnews.ArabicEmbed.v1")
-def ArabicEmbed(width: int, rows: List[int], include_static_vectors: bool
+def ArabicEmbed(width: int, rows: List[int], include_static_vectors: bool,
+                feature_widths: Optional[List[int]] = None
                 ) -> Model[List[Doc], List[Floats2d]]:
+    """Hash embeddings of the N_FEATURES word features (table i: rows[i] rows of
+    feature_widths[i] columns, default `width`), concatenated with the static vectors
+    projected to `width`, mixed by one Maxout layer to `width`."""
     if len(rows) != N_FEATURES:
         raise ValueError(f"rows needs {N_FEATURES} entries, got {len(rows)}")
-    embeddings = [HashEmbed(width, rows[i], column=i, seed=11 + i, dropout=0.0)
+    widths = list(feature_widths) if feature_widths else [width] * N_FEATURES
+    if len(widths) != N_FEATURES:
+        raise ValueError(f"feature_widths needs {N_FEATURES} entries, got {len(widths)}")
+    embeddings = [HashEmbed(widths[i], rows[i], column=i, seed=11 + i, dropout=0.0)
                   for i in range(N_FEATURES)]
-    concat_size = width * (N_FEATURES + include_static_vectors)
+    concat_size = sum(widths) + (width if include_static_vectors else 0)
     max_out = with_array(Maxout(width, concat_size, nP=3, dropout=0.0, normalize=True))
     features = chain(extract_features(), list2ragged(), with_array(concatenate(*embeddings)))
     if include_static_vectors:

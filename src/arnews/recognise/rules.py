@@ -274,7 +274,9 @@ class SentenceRules:
             if self.lex.is_common(word) and not self.lex.is_name_word(word):
                 # محمد الفايز، عبدالرحمن الصالح: right after a first name, a definite word is
                 # the family name even when it is also an ordinary adjective
-                if j == i + 1 and toks[j].definite and (first_strong or self.lex.is_first_name(toks[i].text)):
+                first = self.lex.stat(toks[i].text)
+                if j == i + 1 and toks[j].definite and (first_strong or (
+                        self.lex.is_first_name(toks[i].text) and first.first >= 3 * first.other)):
                     j += 1
                     continue
                 if toks[j].definite and word.endswith("ي") and j >= 2 and toks[j - 2].text in {"بن", "ال"}:
@@ -482,6 +484,11 @@ class SentenceRules:
                         and self._name_at(toks, j + 2, date_toks) is not None:
                     j += 2
                     break
+                # السفير الكوري لدى المملكة: the state an envoy is accredited to
+                if toks[j].text == "لدي" and j + 1 < len(toks) and (
+                        self.is_place(toks[j + 1].text) or toks[j + 1].text.removeprefix("ال") in REGIONS):
+                    j += 2
+                    continue
                 # في + field before a quoted name: الخبيرة الصربية في تكنولوجيا الاتصالات "بونيا ..."
                 if toks[j].text == "في" and j + 1 < len(toks):
                     k = self.extend_chain(toks, j + 1, 4, date_toks, allow_names=False,

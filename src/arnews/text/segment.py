@@ -12,7 +12,7 @@ import re
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
-from spacy.util import compile_prefix_regex, compile_suffix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 QUOTES = "\"'«»“”„‘’"
 # A conjunction or preposition clitic glued to an opening quote or bracket.
@@ -53,5 +53,10 @@ def make_nlp() -> Language:
                 *[re.escape(q) for q in QUOTES], r"[،؛:,]"]
     nlp.tokenizer.prefix_search = compile_prefix_regex(prefixes).search
     nlp.tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    # a full stop glued between two Arabic words (المجال.وبين) still ends the sentence
+    infixes = [*nlp.Defaults.infixes, r"(?<=[\u0621-\u064A])\.(?=[\u0621-\u064A])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    # spaCy takes "word.word" for a web address; only real addresses are kept whole
+    nlp.tokenizer.url_match = re.compile(r"^(?:https?://|www\.)\S+$", re.IGNORECASE).match
     nlp.add_pipe("arnews_sentences")
     return nlp
