@@ -118,3 +118,24 @@ def test_a_place_named_before_a_group_is_not_a_person(ex):
            "ورجال الأمن بالمنفذ.")
     names = {p for m in meetings_of(x) for p in sides(m)}
     assert "منفذ الحديثة" not in names
+
+
+def test_foreign_name_starting_with_ba_after_a_role_with_a_clitic(ex):
+    m = only(ex, "التقى رئيس الوزراء العراقي حيدر العبادي في بغداد يوم الخميس الماضي بالمبعوث "
+                 "الأمريكي بريت ماكغورك وبحث معه سير العمليات العسكرية.")
+    assert by_name(m)["بريت ماكغورك"]["role"] == "المبعوث الأمريكي"
+    assert m["purpose"] == "سير العمليات العسكرية"
+    assert (m["date"], m["location"]) == ("2015-08-06", "بغداد")
+
+
+def test_a_call_has_no_place_and_its_topic_is_the_purpose(ex):
+    m = only(ex, "أجرى الرئيس الروسي فلاديمير بوتين اتصالاً هاتفياً بنظيره الأمريكي باراك أوباما "
+                 "تناول الوضع في سوريا.")
+    assert (m["mode"], m["location"], m["purpose"]) == ("call", None, "الوضع في سوريا")
+
+
+def test_assistant_secretary_general_chairs_the_delegation(ex):
+    m = only(ex, "وكان الرئيس السوداني عمر البشير قد استقبل أمس في الخرطوم وفداً من جامعة الدول "
+                 "العربية برئاسة الأمين العام المساعد أحمد بن حلي.")
+    assert by_name(m)["أحمد بن حلي"]["role"] == "الأمين العام المساعد"
+    assert by_name(m)["أحمد بن حلي"]["side"] == "guest"

@@ -22,11 +22,11 @@ ATTEND = _norm("بحضور وبحضور حضر وحضر حضره وحضره حض
 CHAIR = _norm("برئاسة وبرئاسة يرأسه يترأسه ترأسه يرأسها")
 # Purpose: the words after these say why they met (the cue itself is left out).
 PURPOSE_AFTER = _norm("بهدف وبهدف لبحث لمناقشة حول بشأن لاستعراض للتباحث للتشاور لمتابعة "
-                      "وناقش وبحث ناقش يتمحور وتناول وتناولت واستعرض واستعرضا وبحثا وناقشا")
+                      "وناقش وبحث ناقش يتمحور وتناول وتناولت تناول تناولت واستعرض واستعرضا وبحثا وناقشا")
 # Words naming the meeting or its sides right after a purpose cue (وبحث الجانبان، وتناول اللقاء):
 # skipped, the purpose is what follows them.
 PURPOSE_SUBJECTS = _norm("الجانبان الطرفان الجانبين الطرفين اللقاء الاجتماع المباحثات خلال "
-                         "خلاله خلالها المسؤولان الوزيران")
+                         "خلاله خلالها المسؤولان الوزيران معه معها معهم معهما")
 # Purpose: a verbal noun with ل whose noun is the purpose (لتبادل الخبرات -> تبادل الخبرات).
 PURPOSE_WITH_L = _norm("لتبادل لتعزيز لتنسيق لدراسة لتطوير لتوقيع للاطلاع لاطلاع لإطلاع لعرض")
 # In a later sentence: "وجرى خلال اللقاء بحث ..." -> the purpose starts at بحث.

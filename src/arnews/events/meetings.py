@@ -210,7 +210,8 @@ class MeetingExtractor:
             m.mode = "call"
         self.meeting_date(d, si, toks, trig, clause, parties, m)
         m.status = self.status(d, toks, trig, m)
-        m.location = place[2] if place else d.record.dateline
+        # a call has no meeting place; otherwise the dateline's city stands in for a place not named
+        m.location = None if m.mode == "call" else place[2] if place else d.record.dateline
         m.purpose = self.purpose(d, si, toks, clause)
         m.confidence = min(0.95, 0.4 + 0.15 * len(named) + 0.1 * (m.date is not None))
         return m

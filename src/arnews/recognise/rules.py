@@ -186,7 +186,8 @@ class SentenceRules:
         whole, bare = self.lex.stat(word), self.lex.stat(rest)
         if whole.first + whole.inner > 0:
             return False         # بندر، بدر، بسام: names that start with the letter
-        return bare.total > 0 or rest.startswith(("مكتب", "مقر", "قصر"))
+        # the rest must be an ordinary word seen a few times (بجهود), not a rare one (بريت)
+        return bare.other >= 3 or self.is_place(rest) or rest.startswith(("مكتب", "مقر", "قصر"))
 
     def is_wordlike(self, tok: Tok) -> bool:
         return not tok.is_punct and any(c.isalpha() for c in tok.text) and not tok.text.isdigit()
@@ -380,8 +381,8 @@ class SentenceRules:
                 continue
             if not allow_names and tok.definite and j - origin >= 2 and self.match(toks, j, "role_heads"):
                 break   # امير منطقه عسير الرييس الفخري: a second role in apposition
-            if closed and tok.definite and self.match(toks, j, "role_heads"):
-                break   # رئيس البلدية | الخبيرة الفنلندية: a role is not an adjective
+            if closed and tok.definite and self.match(toks, j, "role_heads") and tok.text not in ROLE_ADJECTIVES:
+                break   # رئيس البلدية | الخبيرة الفنلندية: a role is not an adjective (المساعد may be)
             bare = bare_forms(tok.text)
             clitic = self.has_preposition(tok.text)
             if self.is_conj(tok):
