@@ -291,3 +291,9 @@ def test_tagger_names_are_used_where_rules_find_none():
     assert calls and calls[0][1] == "زيدون"
     [m] = [m for m in d.mentions if m.label == "PERS"]
     assert (m.text, m.method) == ("زيدون قطامش", "model")
+
+
+def test_the_name_ali_starts_a_name_and_tatweel_stays_out_of_it(run_doc):
+    d = run_doc("التقى الرئيس السابق علي عبدالله الأحمر اليوم الملك فهد بن سالم آل سعودــ في قصره. "
+                "وكان علي بن ناصر حاضراً.")
+    assert labelled(d, "PERS") == ["علي عبدالله الأحمر", "الملك فهد بن سالم آل سعود", "علي بن ناصر"]

@@ -60,8 +60,11 @@ def _fullest(m: pd.DataFrame, column: str) -> pd.Series:
     and by family name after (خالد العسيلي, then العسيلي three times); the name is the full one.
     Ties go to the more frequent value, then the smaller one (independent of file order)."""
     counts = m.groupby(["entity_id", column]).size().rename("n").reset_index()
-    counts["len"] = counts[column].str.len()
-    counts = counts.sort_values(["entity_id", "len", "n", column], ascending=[True, False, False, True])
+    # fullest = most words; decoration (tatweel ـ) does not make a name fuller
+    counts["words"] = [len(str(v).split()) for v in counts[column]]
+    counts["len"] = [len(str(v).replace("\u0640", "")) for v in counts[column]]
+    counts = counts.sort_values(["entity_id", "words", "n", "len", column],
+                                ascending=[True, False, False, False, True])
     return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
 
 

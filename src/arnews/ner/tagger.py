@@ -37,6 +37,8 @@ class SpacyTagger:
                 "(or point ARNEWS_NER_MODEL at a trained pipeline)")
         self.nlp = spacy.load(self.path)
         self.components = list(self.nlp.pipe_names)
+        # The normalisation the model was trained with (recorded by train-ner).
+        self.normaliser = self.nlp.meta.get("arnews", {}).get("normalise", "full")
 
     def labels(self, component: str) -> list[str]:
         if component not in self.components:
@@ -47,7 +49,8 @@ class SpacyTagger:
         from spacy.tokens import Doc
 
         for tokens in sentences:
-            yield Doc(self.nlp.vocab, words=norm_tokens(list(tokens)) if tokens else [])
+            yield Doc(self.nlp.vocab,
+                      words=norm_tokens(list(tokens), self.normaliser) if tokens else [])
 
     def tag_docs(self, sentences: Sequence[Sequence[str]], components: Sequence[str],
                  batch_size: int = 256):
@@ -61,6 +64,9 @@ class SpacyTagger:
         return out
 
     def _pipe(self, docs, comps, batch_size):
+        # A pipeline with a shared encoder (as `spacy train` leaves it) runs it first.
+        if "tok2vec" in self.components and comps:
+            docs = list(self.nlp.get_pipe("tok2vec").pipe(docs, batch_size=batch_size))
         # Each NER component writes doc.ents; keep each one's result apart.
         for name in comps:
             proc = self.nlp.get_pipe(name)

@@ -29,7 +29,7 @@ from typing import Callable
 
 from arnews.ner.conll import Sentence, iter_docs, nested_spans, outermost, read_conll
 from arnews.ner.scoring import bio_spans
-from arnews.ner.text import norm_tokens, saudinewsnet_texts, split_sentences, tokenise
+from arnews.ner.text import DEFAULT_NORMALISER, norm_tokens, saudinewsnet_texts, split_sentences, tokenise
 
 CONFIG = Path(__file__).with_name("configs") / "ner.cfg"
 MAIN_LABELS = ["PERS", "LOC", "ORG", "MISC"]
@@ -44,6 +44,7 @@ class TrainSettings:
     out: Path
     work_dir: Path
     seed: int = 0
+    normaliser: str = DEFAULT_NORMALISER
     # vectors
     vectors: bool = True
     vectors_dim: int = 200
@@ -97,18 +98,20 @@ def wojood_splits(corpora: Path) -> tuple[list[Sentence], list[Sentence]]:
     return train, dev
 
 
-def _docbin(nlp, items: list[tuple[list[str], list[tuple[int, int, str]]]], path: Path) -> None:
+def _docbin(nlp, items: list[tuple[list[str], list[tuple[int, int, str]]]], path: Path,
+            kind: str) -> None:
     from spacy.tokens import Doc, DocBin, Span
 
     db = DocBin()
     for tokens, spans in items:
-        doc = Doc(nlp.vocab, words=norm_tokens(tokens))
+        doc = Doc(nlp.vocab, words=norm_tokens(tokens, kind))
         doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
         db.add(doc)
     db.to_disk(path)
 
 
-def write_training_data(corpora: Path, work: Path) -> dict[str, Path]:
+def write_training_data(corpora: Path, work: Path, kind: str = DEFAULT_NORMALISER
+                        ) -> dict[str, Path]:
     import spacy
 
     nlp = spacy.blank("ar")
@@ -116,28 +119,28 @@ def write_training_data(corpora: Path, work: Path) -> dict[str, Path]:
     train, dev = anercorp_splits(corpora)
     for name, sents in [("aner_train", train), ("aner_dev", dev)]:
         paths[name] = work / f"{name}.spacy"
-        _docbin(nlp, [(s.tokens, bio_spans(s.bio)) for s in sents], paths[name])
+        _docbin(nlp, [(s.tokens, bio_spans(s.bio)) for s in sents], paths[name], kind)
     wtrain, wdev = wojood_splits(corpora)
     for name, sents in [("roles_train", wtrain), ("roles_dev", wdev)]:
         paths[name] = work / f"{name}.spacy"
-        _docbin(nlp, [(s.tokens, wojood_role_spans(s)) for s in sents], paths[name])
+        _docbin(nlp, [(s.tokens, wojood_role_spans(s)) for s in sents], paths[name], kind)
     return paths
 
 
 # --------------------------------------------------------------------------- vectors
 
-def write_vectors_text(corpora: Path, path: Path) -> int:
+def write_vectors_text(corpora: Path, path: Path, kind: str = DEFAULT_NORMALISER) -> int:
     """SaudiNewsNet texts and the training splits' tokens, tokenised and normalised, one
     sentence a line. Test and val splits are not read."""
     n = 0
     with open(path, "w", encoding="utf-8") as fh:
         for text in saudinewsnet_texts(corpora):
             for sent in split_sentences(tokenise(text)):
-                fh.write(" ".join(norm_tokens(sent)) + "\n")
+                fh.write(" ".join(norm_tokens(sent, kind)) + "\n")
                 n += len(sent)
         for rel in ("anercorp/train.txt", "wojood-sample/train.txt"):
             for s in read_conll(corpora / rel):
-                fh.write(" ".join(norm_tokens(s.tokens)) + "\n")
+                fh.write(" ".join(norm_tokens(s.tokens, kind)) + "\n")
                 n += len(s.tokens)
     return n
 
@@ -180,7 +183,7 @@ def train_component(config: Path, out: Path, train: Path, dev: Path, vectors: Pa
         "system.seed": seed, "training.max_epochs": max_epochs,
     }
     if not vectors:
-        ov["components.ner.model.tok2vec.embed.include_static_vectors"] = False
+        ov["components.tok2vec.model.embed.include_static_vectors"] = False
     ov.update(overrides)
     if out.exists():
         shutil.rmtree(out)
@@ -188,15 +191,25 @@ def train_component(config: Path, out: Path, train: Path, dev: Path, vectors: Pa
     return out / "model-best"
 
 
-def assemble(main: Path, roles: Path | None, out: Path) -> None:
+def _standalone(nlp):
+    """Copy the shared tok2vec into the NER component and drop it, so that components of
+    two pipelines can live in one."""
+    if "tok2vec" in nlp.pipe_names:
+        nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
+        nlp.remove_pipe("tok2vec")
+    return nlp
+
+
+def assemble(main: Path, roles: Path | None, out: Path, kind: str = DEFAULT_NORMALISER
+             ) -> None:
     """One pipeline: `ner` from the main model, `ner_roles` sourced from the roles model."""
     import spacy
 
     import arnews.ner.model  # noqa: F401
 
-    nlp = spacy.load(main)
+    nlp = _standalone(spacy.load(main))
     if roles is not None:
-        roles_nlp = spacy.load(roles)
+        roles_nlp = _standalone(spacy.load(roles))
         nlp.add_pipe("ner", name="ner_roles", source=roles_nlp)
     nlp.meta.update({
         "name": "arnews_ner", "version": "1.0.0",
@@ -204,6 +217,7 @@ def assemble(main: Path, roles: Path | None, out: Path) -> None:
         "license": "CC BY-SA 4.0 (weights derived from ANERcorp); see MODEL_CARD.md",
     })
     nlp.meta.pop("performance", None)
+    nlp.meta["arnews"] = {"normalise": kind}
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -215,15 +229,16 @@ def run(s: TrainSettings, on_step: Callable[[str], None] = _say) -> dict:
     s.work_dir.mkdir(parents=True, exist_ok=True)
     t0 = time.time()
     on_step(f"writing training data to {s.work_dir}")
-    data = write_training_data(s.corpora, s.work_dir)
+    data = write_training_data(s.corpora, s.work_dir, s.normaliser)
     vectors = None
     if s.vectors:
-        vec_dir = s.work_dir / f"vectors_d{s.vectors_dim}_b{s.vectors_bucket}_e{s.vectors_epoch}"
+        vec_dir = s.work_dir / (f"vectors_{s.normaliser}_d{s.vectors_dim}_b{s.vectors_bucket}"
+                                f"_e{s.vectors_epoch}_n{s.vectors_minn}{s.vectors_maxn}")
         if (vec_dir / "vocab").exists():
             on_step(f"reusing vectors {vec_dir}")
         else:
             text = s.work_dir / "vectors_text.txt"
-            n = write_vectors_text(s.corpora, text)
+            n = write_vectors_text(s.corpora, text, s.normaliser)
             on_step(f"training floret vectors on {n:,} tokens")
             train_vectors(s, text, vec_dir)
         vectors = vec_dir
@@ -238,7 +253,7 @@ def run(s: TrainSettings, on_step: Callable[[str], None] = _say) -> dict:
         roles = train_component(CONFIG, s.work_dir / "roles", data["roles_train"],
                                 data["roles_dev"], vectors, s.seed, s.roles_max_epochs, ov)
     on_step(f"saving pipeline to {s.out}")
-    assemble(main, roles, s.out)
+    assemble(main, roles, s.out, s.normaliser)
     info = {"settings": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(s).items()},
             "minutes": round((time.time() - t0) / 60, 1)}
     (s.work_dir / "train_info.json").write_text(json.dumps(info, indent=2))

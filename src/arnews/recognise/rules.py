@@ -275,9 +275,9 @@ class SentenceRules:
             if self.lex.is_common(word) and not self.lex.is_name_word(word):
                 # محمد الفايز، عبدالرحمن الصالح: right after a first name, a definite word is
                 # the family name even when it is also an ordinary adjective
-                first = self.lex.stat(toks[i].text)
-                if j == i + 1 and toks[j].definite and (first_strong or (
-                        self.lex.is_first_name(toks[i].text) and first.first >= 3 * first.other)):
+                prev = self.lex.stat(toks[j - 1].text)
+                unambiguous = self.lex.is_first_name(toks[j - 1].text) and prev.first >= 3 * prev.other
+                if toks[j].definite and ((j == i + 1 and first_strong) or unambiguous):
                     j += 1
                     continue
                 if toks[j].definite and word.endswith("ي") and j >= 2 and toks[j - 2].text in {"بن", "ال"}:
@@ -287,6 +287,9 @@ class SentenceRules:
             stat = self.lex.stat(word)
             # Surnames: a nisba or family name with the article (العسيلي), a known name word,
             # or an unseen word right after a first name.
+            if word.endswith("ا") and not toks[j].definite and not self.lex.is_name_word(word) \
+                    and j >= 2 and toks[j - 2].text in CONNECTORS:
+                break    # علي بن ناصر حاضراً: an accusative word after an Arabic name, not part of it
             if toks[j].definite or self.lex.is_name_word(word) or stat.total == 0 or first_strong:
                 j += 1
                 continue
@@ -333,6 +336,9 @@ class SentenceRules:
                 return NameSpan(i, end, clitic=1, strength=2)
         if not self.name_like(toks, i, date_toks) or word in {"بن", "بنت", "ال"}:
             return None      # a name does not start with its connector
+        if self._is_name_ali(toks[i]) and i + 1 < len(toks) and self.name_like(toks, i + 1, date_toks) \
+                and (self.lex.is_name_word(toks[i + 1].text) or toks[i + 1].text in CONNECTORS):
+            return NameSpan(i, self.extend_name(toks, i, date_toks, False), strength=2)   # علي عبدالله صالح
         nxt = toks[i + 1].text if i + 1 < len(toks) else ""
         # Connector right after: سفر بن سويد, عبدالله ال شجاع
         if nxt in CONNECTORS and i + 2 < len(toks) and self.after_connector(toks, i + 2, date_toks) \

@@ -68,10 +68,10 @@ class NormalisedText:
             return pos, pos
         first = self.origin[start]
         last = self.origin[end - 1]
-        # Extend over characters the normaliser dropped inside the word (diacritics, tatweel).
+        # Extend over the diacritics of the last letter (they belong to it), not over a
+        # trailing tatweel or an invisible mark, which are decoration around the word.
         stop = last + 1
-        while stop < len(self.original) and normalise_char(self.original[stop]) == "" \
-                and not self.original[stop].isspace():
+        while stop < len(self.original) and unicodedata.category(self.original[stop]) == "Mn":
             stop += 1
         return first, stop
 
