@@ -297,3 +297,9 @@ def test_the_name_ali_starts_a_name_and_tatweel_stays_out_of_it(run_doc):
     d = run_doc("التقى الرئيس السابق علي عبدالله الأحمر اليوم الملك فهد بن سالم آل سعودــ في قصره. "
                 "وكان علي بن ناصر حاضراً.")
     assert labelled(d, "PERS") == ["علي عبدالله الأحمر", "الملك فهد بن سالم آل سعود", "علي بن ناصر"]
+
+
+def test_a_foundation_named_after_a_person_is_an_organisation(run_doc):
+    d = run_doc("زار وفد من طلاب مؤسسة خالد بن سعد الخيرية مساء أمس الملحقية الثقافية في لندن.")
+    assert labelled(d, "PERS") == []
+    assert "مؤسسة خالد بن سعد الخيرية" in labelled(d, "ORG")

@@ -19,7 +19,7 @@ ACCOMPANY = _norm("يرافقه يرافقها يرافقهم يرافقهما �
 # Attended: everyone after this word is an `attendee`.
 ATTEND = _norm("بحضور وبحضور حضر وحضر حضره وحضره حضرها وحضرها بمشاركة وبمشاركة وشارك شارك")
 # Chaired by: the person after it heads the party before it (وفد برئاسة X), not a new party.
-CHAIR = _norm("برئاسة وبرئاسة يرأسه يترأسه ترأسه يرأسها")
+CHAIR = _norm("برئاسة وبرئاسة يرأسه يترأسه ترأسه يرأسها بقيادة وبقيادة")
 # Purpose: the words after these say why they met (the cue itself is left out).
 PURPOSE_AFTER = _norm("بهدف وبهدف لبحث لمناقشة حول بشأن لاستعراض للتباحث للتشاور لمتابعة "
                       "وناقش وبحث ناقش يتمحور وتناول وتناولت تناول تناولت واستعرض واستعرضا وبحثا وناقشا")

@@ -139,8 +139,9 @@ class MeetingExtractor:
                 return None       # تم استقبالهم: passive, no host named
             if i and toks[i - 1].text in {"بن", "بنت", "ابن", "ابو", "ال"}:
                 return None       # سعود بن قابل: part of a name
-            if i and toks[i - 1].text in cues.CLAUSE_ENDS and kind == "verb":
-                return None       # فريق ... الذي يزور الإدارة: a relative clause describing a party
+            if i and (toks[i - 1].text in cues.CLAUSE_ENDS or toks[i - 1].text in {"من", "لمن", "ولمن"}) \
+                    and kind == "verb":
+                return None       # الذي يزور الإدارة، لجميع من زار المخيم: a relative clause
             if kind in ("poss", "noun") and sides == "host_guest" and i and toks[i - 1].text in cues.RECEPTION_PLACE:
                 sides = "guest_host"   # وكان في استقباله X / وفي استقبال سموه X: X received him
             return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode, possessive=kind == "poss")

@@ -430,6 +430,11 @@ class SentenceRules:
                 continue
             if closed:
                 break   # an indefinite word after a definite one starts something new (a name)
+            if allow_names and self.lex.is_first_name(tok.text) and j + 1 < len(toks) \
+                    and toks[j + 1].text in {"بن", "بنت", "ابن"}:
+                j = self.extend_name(toks, j, date_toks, True)   # مؤسسة محمد بن سلمان الخيرية
+                closed = True
+                continue
             if self.lex.is_first_name(tok.text) and j > i:
                 break
             if j > i and self._proper(toks[j - 1]) and self._proper(tok):
