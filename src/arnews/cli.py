@@ -102,6 +102,12 @@ def build_name_stats(
     console.print(f"wrote {n} words to {out}")
 
 
+# `arnews train-ner` and `arnews eval-ner` live with the NER code; they are top-level commands.
+from arnews.ner.cli import ner_app  # noqa: E402  (light: heavy imports happen inside the commands)
+
+app.registered_commands.extend(ner_app.registered_commands)
+
+
 def main() -> None:  # pragma: no cover
     app()
 
