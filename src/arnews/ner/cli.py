@@ -24,10 +24,12 @@ def train_ner(
     out: Path = typer.Option(None, "--out", help="Where to save the pipeline (default: models/ner/pipeline)."),
     work_dir: Path = typer.Option(None, "--work-dir", help="Folder for intermediate files: training data, vectors, checkpoints (default: a folder in the system temp dir)."),
     seed: int = typer.Option(0, "--seed", help="Random seed of vectors and training."),
-    max_epochs: int = typer.Option(25, "--max-epochs", help="Epochs of the ANERcorp model (early stopping on the dev split may end sooner)."),
-    roles_max_epochs: int = typer.Option(40, "--roles-max-epochs", help="Epochs of the OCC/NORP model."),
+    max_epochs: int = typer.Option(12, "--max-epochs", help="Epochs of the ANERcorp model (early stopping on the dev split may end sooner)."),
+    roles_max_epochs: int = typer.Option(30, "--roles-max-epochs", help="Epochs of the OCC/NORP model."),
     no_vectors: bool = typer.Option(False, "--no-vectors", help="Train without floret vectors (faster, weaker)."),
+    pretrain_words: int = typer.Option(0, "--pretrain-words", help="Pretrain the token encoder on this many words of SaudiNewsNet text first (0: no pretraining)."),
     skip_roles: bool = typer.Option(False, "--skip-roles", help="Train the ANERcorp model only."),
+    resume: bool = typer.Option(False, "--resume", help="Reuse component models already trained in the work folder (an interrupted run with the same settings)."),
     evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Score the saved pipeline on ANERcorp test and Wojood val."),
 ) -> None:
     """Train the NER pipeline (floret vectors on SaudiNewsNet, ANERcorp PERS/LOC/ORG/MISC,
@@ -42,7 +44,8 @@ def train_ner(
         corpora=corpora, out=out or DEFAULT_MODEL,
         work_dir=work_dir or Path(tempfile.gettempdir()) / "arnews-ner",
         seed=seed, vectors=not no_vectors, max_epochs=max_epochs,
-        roles_max_epochs=roles_max_epochs, skip_roles=skip_roles)
+        roles_max_epochs=roles_max_epochs, skip_roles=skip_roles,
+        pretrain_words=pretrain_words, resume=resume)
     info = run(settings)
     typer.echo(f"saved {settings.out} in {info['minutes']} min")
     if evaluate_after:

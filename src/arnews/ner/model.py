@@ -57,9 +57,11 @@ def strip_clitics(word: str) -> tuple[str, str, str]:
 
 @lru_cache(maxsize=500_000)
 def word_features(word: str) -> tuple[int, ...]:
-    """Hashes of the N_FEATURES features of one (normalised) word."""
-    pro, stem, enc = strip_clitics(word)
+    """Hashes of the N_FEATURES features of one (normalised) word: all read the word
+    lower-cased but its shape."""
     shape = "".join(_char_class(c) for c in word[:6]) + ("+" if len(word) > 6 else "")
+    word = word.lower()
+    pro, stem, enc = strip_clitics(word)
     base = word[len(pro):]
     feats = (
         "w=" + word,

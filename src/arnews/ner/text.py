@@ -26,9 +26,9 @@ def tokenise(text: str) -> list[str]:
 @lru_cache(maxsize=200_000)
 def norm_token(token: str) -> str:
     """The form the model sees: one spelling for alef/yaa/taa marbuta/hamza carriers,
-    no diacritics or tatweel, ASCII digits, Latin lower-cased. Never empty."""
+    no diacritics or tatweel, ASCII digits (Latin case is kept: the model's word features
+    and vectors read it lower-cased, its shape feature as written). Never empty."""
     out = normalise_word(token).replace(" ", "")
-    out = out.lower()
     return out or token
 
 
@@ -38,11 +38,11 @@ _ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
 @lru_cache(maxsize=200_000)
 def norm_token_light(token: str) -> str:
     """Lighter normalisation: no diacritics, tatweel or invisible marks, one alef, ASCII
-    digits, Latin lower-cased; alef maksura (على / علي), taa marbuta and the hamza carriers
+    digits; alef maksura (على / علي), taa marbuta and the hamza carriers
     are kept, since they tell words apart that matter to NER."""
     out = "".join(c for c in token if normalise_char(c) != "" or c.isspace())
     out = "".join(normalise_char(c) if c.isdigit() else c for c in out)
-    out = dediac_ar(normalize_unicode(out)).translate(_ALEFS).replace(" ", "").lower()
+    out = dediac_ar(normalize_unicode(out)).translate(_ALEFS).replace(" ", "")
     return out or token
 
 

@@ -53,12 +53,22 @@ class TrainSettings:
     vectors_minn: int = 3
     vectors_maxn: int = 5
     vectors_threads: int = 2
+    # tok2vec pretraining (masked-word character prediction) on the vectors text; 0: none
+    pretrain_words: int = 0
     # training
-    max_epochs: int = 25
-    roles_max_epochs: int = 40
+    max_epochs: int = 12
+    roles_max_epochs: int = 30
     overrides: dict = field(default_factory=dict)
-    roles_overrides: dict = field(default_factory=dict)
+    # The Wojood train split is small (17k tokens): smaller hash tables keep the model small.
+    roles_overrides: dict = field(default_factory=lambda: {
+        "components.tok2vec.model.embed.rows": [5000, 3000, 1000, 2000, 1000, 2000, 500, 500,
+                                                1000]})
     skip_roles: bool = False
+    # Shipped vectors: the floret table projected on its top singular directions (and each
+    # component's vector projection folded accordingly), to keep the model small. 0: keep.
+    vectors_keep_dims: int = 96
+    # Reuse component models already trained in work_dir (same settings) instead of retraining.
+    resume: bool = False
 
 
 def _say(msg: str) -> None:
@@ -130,17 +140,18 @@ def write_training_data(corpora: Path, work: Path, kind: str = DEFAULT_NORMALISE
 # --------------------------------------------------------------------------- vectors
 
 def write_vectors_text(corpora: Path, path: Path, kind: str = DEFAULT_NORMALISER) -> int:
-    """SaudiNewsNet texts and the training splits' tokens, tokenised and normalised, one
-    sentence a line. Test and val splits are not read."""
+    """SaudiNewsNet texts and the training splits' tokens, tokenised, normalised and
+    lower-cased (the vectors are looked up by LOWER), one sentence a line. Test and val
+    splits are not read."""
     n = 0
     with open(path, "w", encoding="utf-8") as fh:
         for text in saudinewsnet_texts(corpora):
             for sent in split_sentences(tokenise(text)):
-                fh.write(" ".join(norm_tokens(sent, kind)) + "\n")
+                fh.write(" ".join(norm_tokens(sent, kind)).lower() + "\n")
                 n += len(sent)
         for rel in ("anercorp/train.txt", "wojood-sample/train.txt"):
             for s in read_conll(corpora / rel):
-                fh.write(" ".join(norm_tokens(s.tokens, kind)) + "\n")
+                fh.write(" ".join(norm_tokens(s.tokens, kind)).lower() + "\n")
                 n += len(s.tokens)
     return n
 
@@ -148,7 +159,11 @@ def write_vectors_text(corpora: Path, path: Path, kind: str = DEFAULT_NORMALISER
 def train_vectors(s: TrainSettings, text: Path, out: Path) -> Path:
     """floret vectors (skip-gram, 2 hashes per n-gram) and the spaCy vectors model built
     from them."""
-    import floret
+    try:
+        import floret
+    except ImportError as exc:   # an optional dependency: only training needs it
+        raise SystemExit("arnews train-ner needs floret: pip install 'arnews[train]' "
+                         "(or --no-vectors to train without vectors)") from exc
 
     floret_file = out.with_suffix(".floret")
     model = floret.train_unsupervised(
@@ -159,7 +174,7 @@ def train_vectors(s: TrainSettings, text: Path, out: Path) -> Path:
     if out.exists():
         shutil.rmtree(out)
     _run([sys.executable, "-m", "spacy", "init", "vectors", "ar", str(floret_file), str(out),
-          "--mode", "floret"])
+          "--mode", "floret", "--attr", "LOWER"])
     return out
 
 
@@ -170,8 +185,40 @@ def _run(cmd: list[str]) -> None:
 
 # --------------------------------------------------------------------------- training
 
+def pretrain_tok2vec(s: TrainSettings, text: Path, vectors: Path | None, out: Path) -> Path:
+    """spaCy pretraining of the tok2vec (predict the first and last 4 characters of masked
+    words) on the first `pretrain_words` words of the vectors text."""
+    from spacy.training.pretrain import pretrain
+    from spacy.util import load_config
+
+    import arnews.ner.model  # noqa: F401
+
+    raw = out / "raw.jsonl"
+    out.mkdir(parents=True, exist_ok=True)
+    n = 0
+    with open(text, encoding="utf-8") as src, open(raw, "w", encoding="utf-8") as dst:
+        for line in src:
+            words = line.split()
+            if len(words) < 5:
+                continue
+            dst.write(json.dumps({"text": " ".join(words)}, ensure_ascii=False) + "\n")
+            n += len(words)
+            if n >= s.pretrain_words:
+                break
+    ov = {"paths.raw_text": str(raw), "paths.vectors": str(vectors) if vectors else None,
+          "paths.train": "", "paths.dev": "", "system.seed": s.seed, "training.seed": s.seed,
+          "pretraining.max_epochs": 1}
+    if not vectors:
+        ov["components.tok2vec.model.embed.include_static_vectors"] = False
+    ov.update(s.overrides)
+    config = load_config(CONFIG, overrides=ov, interpolate=True)
+    pretrain(config, out, use_gpu=-1, silent=False)
+    return out / "model-last.bin"
+
+
 def train_component(config: Path, out: Path, train: Path, dev: Path, vectors: Path | None,
-                    seed: int, max_epochs: int, overrides: dict) -> Path:
+                    seed: int, max_epochs: int, overrides: dict,
+                    init_tok2vec: Path | None = None) -> Path:
     """spaCy training with the arnews embedding registered; returns the best model's path."""
     from spacy.cli.train import train as spacy_train
 
@@ -181,6 +228,7 @@ def train_component(config: Path, out: Path, train: Path, dev: Path, vectors: Pa
         "paths.train": str(train), "paths.dev": str(dev),
         "paths.vectors": str(vectors) if vectors else None,
         "system.seed": seed, "training.max_epochs": max_epochs,
+        "paths.init_tok2vec": str(init_tok2vec) if init_tok2vec else None,
     }
     if not vectors:
         ov["components.tok2vec.model.embed.include_static_vectors"] = False
@@ -200,8 +248,39 @@ def _standalone(nlp):
     return nlp
 
 
-def assemble(main: Path, roles: Path | None, out: Path, kind: str = DEFAULT_NORMALISER
-             ) -> None:
+def compress_vectors(nlp, keep: int) -> dict:
+    """Replace the floret table V (rows x d) by V P^T (rows x keep), P the top `keep` right
+    singular vectors of V, and every StaticVectors projection W (nO x d) by W P^T: the
+    model then computes W P^T P v, the projection of each vector on the kept subspace."""
+    import numpy
+    from spacy.vectors import Vectors
+
+    old = nlp.vocab.vectors
+    data = numpy.asarray(old.data, dtype="float32")
+    if not keep or keep >= data.shape[1]:
+        return {"dims": int(data.shape[1]), "energy_kept": 1.0}
+    _, sing, vt = numpy.linalg.svd(data.astype("float64"), full_matrices=False)
+    proj = vt[:keep]                                  # keep x d
+    energy = float((sing[:keep] ** 2).sum() / (sing ** 2).sum())
+    new_data = (data.astype("float64") @ proj.T).astype("float32")
+    for name in nlp.pipe_names:
+        model = getattr(nlp.get_pipe(name), "model", None)
+        if model is None:
+            continue
+        for node in model.walk():
+            if node.name == "static_vectors" and node.has_param("W"):
+                w = numpy.asarray(node.get_param("W"), dtype="float64")
+                node._dims["nM"] = keep  # thinc refuses to change a set dimension
+                node.set_param("W", (w @ proj.T).astype("float32"))
+    settings = {"mode": old.mode, "minn": old.minn, "maxn": old.maxn,
+                "hash_count": old.hash_count, "hash_seed": old.hash_seed, "bow": old.bow,
+                "eow": old.eow, "attr": old.attr}
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=new_data, **settings)
+    return {"dims": keep, "energy_kept": round(energy, 4)}
+
+
+def assemble(main: Path, roles: Path | None, out: Path, kind: str = DEFAULT_NORMALISER,
+             keep_dims: int = 0) -> dict:
     """One pipeline: `ner` from the main model, `ner_roles` sourced from the roles model."""
     import spacy
 
@@ -217,11 +296,13 @@ def assemble(main: Path, roles: Path | None, out: Path, kind: str = DEFAULT_NORM
         "license": "CC BY-SA 4.0 (weights derived from ANERcorp); see MODEL_CARD.md",
     })
     nlp.meta.pop("performance", None)
-    nlp.meta["arnews"] = {"normalise": kind}
+    vec_info = compress_vectors(nlp, keep_dims) if nlp.vocab.vectors.shape[0] else {}
+    nlp.meta["arnews"] = {"normalise": kind, "vectors": vec_info}
     if out.exists():
         shutil.rmtree(out)
     out.parent.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out)
+    return vec_info
 
 
 def run(s: TrainSettings, on_step: Callable[[str], None] = _say) -> dict:
@@ -231,30 +312,42 @@ def run(s: TrainSettings, on_step: Callable[[str], None] = _say) -> dict:
     on_step(f"writing training data to {s.work_dir}")
     data = write_training_data(s.corpora, s.work_dir, s.normaliser)
     vectors = None
+    text = s.work_dir / f"vectors_text_{s.normaliser}.txt"
+    if (s.vectors or s.pretrain_words) and not text.exists():
+        n = write_vectors_text(s.corpora, text, s.normaliser)
+        on_step(f"wrote {n:,} tokens of text for vectors and pretraining")
     if s.vectors:
         vec_dir = s.work_dir / (f"vectors_{s.normaliser}_d{s.vectors_dim}_b{s.vectors_bucket}"
                                 f"_e{s.vectors_epoch}_n{s.vectors_minn}{s.vectors_maxn}")
         if (vec_dir / "vocab").exists():
             on_step(f"reusing vectors {vec_dir}")
         else:
-            text = s.work_dir / "vectors_text.txt"
-            n = write_vectors_text(s.corpora, text, s.normaliser)
-            on_step(f"training floret vectors on {n:,} tokens")
+            on_step("training floret vectors")
             train_vectors(s, text, vec_dir)
         vectors = vec_dir
+    init_tok2vec = None
+    if s.pretrain_words:
+        on_step(f"pretraining the token encoder on {s.pretrain_words:,} words")
+        init_tok2vec = pretrain_tok2vec(s, text, vectors, s.work_dir / "pretrain")
     on_step("training ner (ANERcorp)")
-    main = train_component(CONFIG, s.work_dir / "main", data["aner_train"], data["aner_dev"],
-                           vectors, s.seed, s.max_epochs, s.overrides)
+    main = s.work_dir / "main" / "model-best"
+    if not (s.resume and (main / "config.cfg").exists()):
+        main = train_component(CONFIG, s.work_dir / "main", data["aner_train"],
+                               data["aner_dev"], vectors, s.seed, s.max_epochs, s.overrides,
+                               init_tok2vec)
     roles = None
     if not s.skip_roles:
         on_step("training ner_roles (Wojood OCC/NORP)")
         ov = {"training.patience": 1200, "training.eval_frequency": 50}
         ov.update(s.roles_overrides)
-        roles = train_component(CONFIG, s.work_dir / "roles", data["roles_train"],
-                                data["roles_dev"], vectors, s.seed, s.roles_max_epochs, ov)
+        roles = s.work_dir / "roles" / "model-best"
+        if not (s.resume and (roles / "config.cfg").exists()):
+            roles = train_component(CONFIG, s.work_dir / "roles", data["roles_train"],
+                                    data["roles_dev"], vectors, s.seed, s.roles_max_epochs, ov,
+                                    init_tok2vec)
     on_step(f"saving pipeline to {s.out}")
-    assemble(main, roles, s.out, s.normaliser)
+    vec_info = assemble(main, roles, s.out, s.normaliser, s.vectors_keep_dims)
     info = {"settings": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(s).items()},
-            "minutes": round((time.time() - t0) / 60, 1)}
+            "minutes": round((time.time() - t0) / 60, 1), "vectors": vec_info}
     (s.work_dir / "train_info.json").write_text(json.dumps(info, indent=2))
     return info
