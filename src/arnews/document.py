@@ -101,16 +101,6 @@ class Person:
             return self.name.entity_id
         return self.same_as.entity_id if self.same_as is not None else None
 
-    @property
-    def start(self) -> int:
-        spans = [s for s in (self.name, self.role) if s is not None]
-        return min(s.start for s in spans)
-
-    @property
-    def end(self) -> int:
-        spans = [s for s in (self.name, self.role) if s is not None]
-        return max(s.end for s in spans)
-
 
 @dataclass
 class Participant:
@@ -162,9 +152,3 @@ class Document:
     @property
     def text(self) -> str:
         return self.record.text
-
-    def sentence_of(self, offset: int) -> int:
-        for i, (s, e) in enumerate(self.sentences):
-            if s <= offset < e:
-                return i
-        return max(0, len(self.sentences) - 1)

@@ -7,7 +7,7 @@ normalise -> segment -> dates -> recognise -> link -> events.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Callable, Protocol, Sequence
+from typing import Protocol, Sequence
 
 from arnews.dates.stage import DateRecogniser
 from arnews.document import Document, Record
@@ -49,10 +49,6 @@ class Pipeline:
                       Linker(lex), MeetingExtractor(lex)]
         self.stages = list(stages)
 
-    @property
-    def names(self) -> list[str]:
-        return [s.name for s in self.stages]
-
     def run(self, record: Record) -> Document:
         d = Document(record=record)
         for stage in self.stages:
@@ -66,5 +62,3 @@ class Pipeline:
         d = self.run(record)
         return ArticleResult(record.article_id, d, document_rows(d))
 
-
-PipelineFactory = Callable[[], Pipeline]

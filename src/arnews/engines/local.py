@@ -8,7 +8,6 @@ over a growing archive cheap.
 """
 from __future__ import annotations
 
-import os
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -157,6 +156,3 @@ def _notify(on_item: Callable[[RunSummary], None] | None, summary: RunSummary) -
     if on_item is not None:
         on_item(summary)
 
-
-def default_workers() -> int:
-    return max(1, min(4, os.cpu_count() or 1))

@@ -455,7 +455,7 @@ class MeetingExtractor:
 
     def _place_start(self, word: str) -> bool:
         bare = word.removeprefix("ال")
-        return word.startswith(cues.PLACE_HEADS) or bare.startswith(cues.PLACE_HEADS) or self._is_place(word)
+        return word.startswith(cues.PLACE_HEADS) or bare.startswith(cues.PLACE_HEADS) or self.rules.is_place(word)
 
     def _place_span(self, d: Document, toks: list[Tok], start: int, skip_chars: int) -> tuple[int, int, str]:
         head = toks[start].text[skip_chars:]
@@ -463,14 +463,14 @@ class MeetingExtractor:
         # مكتبه، قصره: a possessed place head is a whole place by itself
         possessed = not head.startswith("ال") and head.endswith(("ه", "ها", "هم")) and \
             any(head.startswith(h) and len(head) > len(h) for h in cues.PLACE_HEADS)
-        if not possessed and not self._is_place(head):
+        if not possessed and not self.rules.is_place(head):
             # قاعة الاجتماعات، المتوسطة السابعة للبنات، العاصمة القطرية الدوحة
             end = max(end, self.rules.extend_chain(toks, start + 1, 5, set(), allow_names=False,
                                                     closed=toks[start].definite))
-            while end < len(toks) and end - start < 6 and self._is_place(toks[end].text):
+            while end < len(toks) and end - start < 6 and self.rules.is_place(toks[end].text):
                 end += 1
         if end < len(toks) and toks[end].text[:1] == "ب" and self._place_start(toks[end].text[1:]) \
-                and not self._is_place(toks[end].text[1:]) or \
+                and not self.rules.is_place(toks[end].text[1:]) or \
                 (end < len(toks) and toks[end].text.startswith("بال") and possessed):
             end += 1      # مكتبه بالإمارة، مقر الرئاسة بمدينة رام الله
         # A city head takes the city's own name, up to two words on (العاصمة العمانية مسقط،
@@ -483,9 +483,6 @@ class MeetingExtractor:
                 end += 1
         s, e = d.norm.to_original(toks[start].start + skip_chars, toks[end - 1].end)
         return start, end, d.text[s:e]
-
-    def _is_place(self, word: str) -> bool:
-        return self.rules.is_place(word)
 
     def purpose(self, d: Document, si: int, toks: list[Tok], clause: Clause) -> str | None:
         span = clause.purpose

@@ -34,8 +34,8 @@ class Linker:
         self.lex = lexicons or load_lexicons()
 
     def __call__(self, d: Document) -> Document:
-        self._family_name_mentions(d)
         self._assign_ids(d)
+        self._family_name_mentions(d)
         self._short_names(d)
         self._roles_named_elsewhere(d)
         d.affiliations = [self._affiliation(d, p) for p in d.persons
@@ -67,24 +67,15 @@ class Linker:
                     skip = len(tok.text) - len(form)
                     start, end = d.norm.to_original(tok.start + skip, tok.end)
                     m = Mention(start, end, d.text[start:end], si, label="PERS",
-                                norm=normalise_word(d.text[start:end]), method="rule")
+                                norm=normalise_word(d.text[start:end]), method="rule",
+                                entity_id=full.name.entity_id)
                     d.mentions.append(m)
                     d.persons.append(Person(name=m, role=None, org=None, sentence_idx=si, tokens=(i, i + 1)))
-                    m.entity_id = "@" + str(id(full))   # provisional, resolved in _assign_ids
                     break
         d.persons.sort(key=lambda p: (p.sentence_idx, p.tokens[0]))
 
     def _assign_ids(self, d: Document) -> None:
-        """Stable ids from the fullest name; a family-name mention takes its full name's id."""
-        full_by_ref = {"@" + str(id(p)): p for p in d.persons if p.name is not None}
-        for p in d.persons:
-            if p.name is None or (p.name.entity_id or "").startswith("@"):
-                continue
-            p.name.entity_id = entity_id("PERS", name_key(p.name.text, self.lex))
-        for p in d.persons:
-            if p.name is not None and (p.name.entity_id or "").startswith("@"):
-                full = full_by_ref.get(p.name.entity_id)
-                p.name.entity_id = full.name.entity_id if full and full.name else None
+        """Stable ids from the normalised name without titles, for every entity mention."""
         for m in d.mentions:
             if m.label in ENTITY_LABELS and m.entity_id is None:
                 m.entity_id = entity_id(m.label, name_key(m.text, self.lex))

@@ -62,7 +62,6 @@ class NameSpan:
     start: int          # token indices, [start, end)
     end: int
     clitic: int = 0     # characters of a leading clitic on the first token (ويوسف -> 1)
-    keep_title: int = 0  # leading tokens that are a royal/religious title kept in the name
     quoted: bool = False
     strength: int = 1   # 2: strong evidence (title, connector, first name), 1: position only
 
@@ -318,7 +317,7 @@ class SentenceRules:
             kt += self.match(toks, i + kt, "titles")     # الأمير الدكتور تركي: the title inside stays
         if kt and self.name_like(toks, i + kt, date_toks):
             end = self.extend_name(toks, i + kt, date_toks, first_strong=True)
-            return NameSpan(i, end, keep_title=kt, strength=2, clitic=self.head_clitic(toks, i, "name_titles"))
+            return NameSpan(i, end, strength=2, clitic=self.head_clitic(toks, i, "name_titles"))
         # Quoted name: "دوسان بوستفيتش"
         if toks[i].is_quote and i + 1 < len(toks):
             j = i + 1
