@@ -1,4 +1,4 @@
-"""The statistical NER: scorer, readers, the shipped spaCy model, the camel back end."""
+"""The statistical NER: scorer, readers, the shipped model, the camel back end."""
 from __future__ import annotations
 
 import json
@@ -10,7 +10,7 @@ from arnews.ner.conll import nested_spans, outermost, read_conll
 from arnews.ner.scoring import Scores, bio_spans
 from arnews.ner.tagger import DEFAULT_MODEL, ModelMissing
 
-HAVE_MODEL = (DEFAULT_MODEL / "config.cfg").exists()
+HAVE_MODEL = (DEFAULT_MODEL / "meta.json").exists()
 needs_model = pytest.mark.skipif(
     not HAVE_MODEL, reason=f"no trained NER model at {DEFAULT_MODEL}: build it with "
                            "`arnews train-ner`")
@@ -75,7 +75,7 @@ def test_read_conll_and_nested_outermost(tmp_path):
     assert outermost(inner, {"OCC"}) == [(0, 3, "OCC")]
 
 
-# ----------------------------------------------------------------------------- spaCy model
+# ----------------------------------------------------------------------------- shipped model
 
 SENTENCES = [
     "التقى الملك سلمان بن عبدالعزيز الرئيس الأمريكي باراك أوباما في البيت الأبيض".split(),
@@ -114,11 +114,36 @@ def test_tag_returns_one_valid_bio_tag_per_token():
     assert {t[2:] for t in roles if t != "O"} <= {"OCC", "NORP"}
 
 
+# News sentences (not from the corpora) and the spans a usable tagger must find in them.
+NEWS = [
+    ("استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز في جدة أمس رئيس وزراء باكستان نواز شريف",
+     {("سلمان بن عبدالعزيز", "PERS"), ("جدة", "LOC"), ("نواز شريف", "PERS")}),
+    ("وبحث وزير الخارجية الأمريكي جون كيري مع نظيره الروسي سيرغي لافروف في جنيف الأزمة السورية",
+     {("جون كيري", "PERS"), ("سيرغي لافروف", "PERS"), ("جنيف", "LOC")}),
+    ("وأعلنت منظمة الصحة العالمية أن عدد الإصابات في السعودية ارتفع",
+     {("منظمة الصحة العالمية", "ORG"), ("السعودية", "LOC")}),
+]
+
+
+@needs_model
+def test_shipped_model_finds_people_places_and_organisations_in_news():
+    from arnews.ner import entities, tag
+
+    for text, expected in NEWS:
+        tokens = text.split()
+        found = {(" ".join(tokens[s:e]), lab) for s, e, lab in bio_spans(tag(tokens))}
+        assert expected <= found, (text, found)
+    tokens = "وقال وزير الخارجية الأمريكي جون كيري".split()
+    spans = entities(tokens)
+    assert (1, 4, "OCC") in spans and (4, 6, "PERS") in spans
+
+
 @needs_model
 def test_model_loads_once():
     from arnews.ner import load
 
-    assert load("spacy") is load("spacy")
+    assert load("arnews") is load("arnews")
+    assert load() is load("arnews")
 
 
 @needs_model
@@ -138,7 +163,7 @@ def test_eval_ner_cli(tmp_path):
     assert scores["micro"]["gold"] == 3
 
 
-def test_missing_spacy_model_is_clear(tmp_path):
+def test_missing_model_is_clear(tmp_path):
     from arnews.ner import tag
 
     with pytest.raises(ModelMissing, match="train-ner"):
@@ -229,3 +254,40 @@ def test_unknown_backend():
 
     with pytest.raises(ValueError, match="back end"):
         tag(["اختبار"], backend="stanza")
+
+
+# ----------------------------------------------------------------------------- in the pipeline
+
+@needs_model
+def test_pipeline_uses_the_model_by_default_and_not_when_told():
+    from arnews.document import Record
+    from arnews.ner import SentenceTagger
+    from arnews.pipeline import Pipeline
+
+    def recogniser(p):
+        return next(s for s in p.stages if s.name == "recognise")
+
+    assert isinstance(recogniser(Pipeline()).ner, SentenceTagger)
+    assert recogniser(Pipeline(ner=None)).ner is None
+    # People with neither title nor role, foreign or rare names: only the model knows them.
+    for text, name in [("وصرح يورغن كلوب للصحفيين بأن الفريق جاهز.", "يورغن كلوب"),
+                       ("وقال هيروشي تاناكا إن الرحلة كانت ناجحة.", "هيروشي تاناكا"),
+                       ("وانتقد بيرني ساندرز الخطة في مقابلة تلفزيونية.", "بيرني ساندرز")]:
+        with_model = Pipeline().run(Record("t", "<t>", text))
+        rules_only = Pipeline(ner=None).run(Record("t", "<t>", text))
+        assert [(m.text, m.method) for m in with_model.mentions if m.label == "PERS"] == \
+            [(name, "model")]
+        assert not [m for m in rules_only.mentions if m.label == "PERS"]
+
+
+@needs_model
+def test_model_names_leave_the_conjunction_out():
+    from arnews.document import Record
+    from arnews.pipeline import Pipeline
+
+    d = Pipeline().run(Record("t", "<t>", "وصل إلى المؤتمر يورغن كلوب وهيروشي تاناكا أمس."))
+    names = [(m.text, m.method) for m in d.mentions if m.label == "PERS"]
+    assert names == [("يورغن كلوب", "model"), ("هيروشي تاناكا", "model")]
+    # A name that begins with و is not cut: وليد
+    d = Pipeline().run(Record("t", "<t>", "وصرح وليد تاناكا للصحفيين أمس."))
+    assert [m.text for m in d.mentions if m.label == "PERS"] == ["وليد تاناكا"]

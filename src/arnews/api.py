@@ -49,11 +49,11 @@ def extract_text(text: str, published: date | str | None = None, *, title: str |
 
 
 def extract(inputs: Sequence[str | Path] | str | Path, out_dir: str | Path = "data/processed", *,
-            workers: int = 1) -> local.RunSummary:
+            workers: int = 1, ner: bool = True) -> local.RunSummary:
     """Extract files or folders of articles into the Parquet tables under `out_dir`.
 
     Articles already in `out_dir` (same doc_id and text) are skipped, so calling it again
-    on a growing archive only processes what is new."""
+    on a growing archive only processes what is new. `ner=False`: rules only (faster)."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    return local.run(list(inputs), out_dir, workers=workers)
+    return local.run(list(inputs), out_dir, workers=workers, ner=ner)

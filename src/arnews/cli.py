@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import List, Optional
+from typing import List
 
 import typer
 from rich.console import Console
@@ -24,6 +24,7 @@ def extract(
     out: Path = typer.Option(Path("data/processed"), "--out", "-o", help="Output folder: one Parquet dataset per table."),
     workers: int = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads its own pipeline)."),
     show: int = typer.Option(5, "--show", help="Print up to this many meetings at the end (0: none)."),
+    ner: bool = typer.Option(True, "--ner/--no-ner", help="Offer the statistical NER's person names to the rules (default), or use the rules alone (faster)."),
 ) -> None:
     """Extract meetings, people, roles and dates from articles into Parquet tables.
 
@@ -48,7 +49,7 @@ def extract(
             progress.update(task, completed=s.n_read,
                             status=f"meetings {s.n_meetings} · failed {s.n_failed}")
 
-        summary = local.run(inputs, out, workers=workers, on_item=tick)
+        summary = local.run(inputs, out, workers=workers, on_item=tick, ner=ner)
     _print_summary(summary)
     if show:
         _print_meetings(out, summary.article_ids, show)

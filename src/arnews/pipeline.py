@@ -6,6 +6,7 @@ normalise -> segment -> dates -> recognise -> link -> events.
 """
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
@@ -17,6 +18,9 @@ from arnews.recognise.lexicon import load_lexicons
 from arnews.recognise.stage import Recogniser, Tagger
 from arnews.rows import Rows, document_rows
 from arnews.text.stage import Normaliser, Segmenter
+
+
+log = logging.getLogger("arnews.pipeline")
 
 
 class Stage(Protocol):
@@ -41,8 +45,26 @@ class ArticleResult:
     rows: Rows
 
 
+def default_ner() -> Tagger | None:
+    """The shipped statistical NER (`models/ner/model`, loaded on first use), or None
+    when it is not installed: the rules then work alone."""
+    from arnews.ner import SentenceTagger, default_model_path
+
+    if not (default_model_path() / "meta.json").exists():
+        log.warning("no NER model at %s: people are found by the rules alone",
+                    default_model_path())
+        return None
+    return SentenceTagger()
+
+
 class Pipeline:
-    def __init__(self, stages: Sequence[Stage] | None = None, ner: Tagger | None = None):
+    """`ner`: the statistical tagger offered to the recognise stage; "default" is the
+    shipped model, None the rules alone."""
+
+    def __init__(self, stages: Sequence[Stage] | None = None,
+                 ner: Tagger | None | str = "default"):
+        if ner == "default":
+            ner = default_ner() if stages is None else None
         if stages is None:
             lex = load_lexicons()
             stages = [Normaliser(), Segmenter(), DateRecogniser(), Recogniser(lex, ner=ner),

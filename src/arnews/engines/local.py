@@ -70,9 +70,14 @@ def process_record(pipeline: Pipeline, record: Record) -> Outcome:
 _WORKER_PIPELINE: Pipeline | None = None
 
 
-def _init_worker() -> None:
+def _init_worker(ner: bool) -> None:
     global _WORKER_PIPELINE
-    _WORKER_PIPELINE = Pipeline()
+    try:  # one thread per worker process: the workers already fill the cores
+        import torch
+        torch.set_num_threads(1)
+    except ImportError:
+        pass
+    _WORKER_PIPELINE = Pipeline() if ner else Pipeline(ner=None)
 
 
 def _work(record: Record) -> Outcome:
@@ -92,17 +97,18 @@ def new_run_id() -> str:
 
 def run(inputs: Sequence[str | Path], out_dir: str | Path, *, workers: int = 1,
         on_item: Callable[[RunSummary], None] | None = None,
-        pipeline: Pipeline | None = None) -> RunSummary:
+        pipeline: Pipeline | None = None, ner: bool = True) -> RunSummary:
     """Extract every input into the tables under `out_dir`; see the module docstring."""
     started = datetime.now(timezone.utc)
     out = Path(out_dir)
     summary = RunSummary(new_run_id(), out)
     with TableWriter(out, summary.run_id) as writer:
         known = writer.known_articles()
-        pool = ProcessPoolExecutor(workers, initializer=_init_worker) if workers > 1 else None
+        pool = (ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(ner,))
+                if workers > 1 else None)
         local = pipeline if pool is None else None
         if pool is None and local is None:
-            local = Pipeline()
+            local = Pipeline() if ner else Pipeline(ner=None)
         try:
             for batch in _batches(iter_inputs(inputs), BATCH):
                 todo: list[Record] = []

@@ -16,7 +16,7 @@ from datetime import date
 from arnews.document import Document, Meeting, Mention, Participant, Person
 from arnews.events import cues
 from arnews.link.stage import Linker
-from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
+from arnews.recognise.lexicon import Lexicons, load_lexicons
 from arnews.recognise.rules import SentenceRules, Tok
 
 MAX_PURPOSE = 30

@@ -21,19 +21,19 @@ def _default_corpora() -> Path:
 @ner_app.command("train-ner")
 def train_ner(
     corpora: Path = typer.Option(None, "--corpora", help="The shared corpora folder (default: ../shared/corpora from the repository root)."),
-    out: Path = typer.Option(None, "--out", help="Where to save the pipeline (default: models/ner/pipeline)."),
-    work_dir: Path = typer.Option(None, "--work-dir", help="Folder for intermediate files: training data, vectors, checkpoints (default: a folder in the system temp dir)."),
-    seed: int = typer.Option(0, "--seed", help="Random seed of vectors and training."),
-    max_epochs: int = typer.Option(12, "--max-epochs", help="Epochs of the ANERcorp model (early stopping on the dev split may end sooner)."),
-    roles_max_epochs: int = typer.Option(30, "--roles-max-epochs", help="Epochs of the OCC/NORP model."),
-    no_vectors: bool = typer.Option(False, "--no-vectors", help="Train without floret vectors (faster, weaker)."),
-    pretrain_words: int = typer.Option(0, "--pretrain-words", help="Pretrain the token encoder on this many words of SaudiNewsNet text first (0: no pretraining)."),
-    skip_roles: bool = typer.Option(False, "--skip-roles", help="Train the ANERcorp model only."),
-    resume: bool = typer.Option(False, "--resume", help="Reuse component models already trained in the work folder (an interrupted run with the same settings)."),
-    evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Score the saved pipeline on ANERcorp test and Wojood val."),
+    out: Path = typer.Option(None, "--out", help="Where to save the model folder (default: models/ner/model)."),
+    work_dir: Path = typer.Option(None, "--work-dir", help="Folder for intermediate files: text, vectors, gazetteer, pretrained weights (default: a folder in the system temp dir)."),
+    seed: int = typer.Option(0, "--seed", help="Random seed of vectors, pretraining and training."),
+    epochs: int = typer.Option(20, "--epochs", help="Epochs on ANERcorp (the best on its dev split is kept)."),
+    roles_epochs: int = typer.Option(30, "--roles-epochs", help="Epochs of the OCC/NORP network."),
+    pretrain_tokens: int = typer.Option(5_000_000, "--pretrain-tokens", help="Tokens of SaudiNewsNet text for language-model pretraining (0: none)."),
+    threads: int = typer.Option(2, "--threads", help="CPU threads for torch and floret."),
+    resume: bool = typer.Option(False, "--resume", help="Reuse the text, vectors, gazetteer and pretrained weights already in the work folder (same settings)."),
+    evaluate_after: bool = typer.Option(True, "--eval/--no-eval", help="Score the saved model on ANERcorp test and Wojood val."),
 ) -> None:
-    """Train the NER pipeline (floret vectors on SaudiNewsNet, ANERcorp PERS/LOC/ORG/MISC,
-    Wojood OCC/NORP) and save it. Takes about 20-40 minutes on 2 cores."""
+    """Train the NER model (floret vectors and a silver gazetteer from SaudiNewsNet, a
+    BiLSTM pretrained as a language model, then fine-tuned with a CRF on ANERcorp
+    PERS/LOC/ORG/MISC and Wojood OCC/NORP) and save it. About 45 minutes on 2 cores."""
     from arnews.ner.tagger import DEFAULT_MODEL
     from arnews.ner.train import TrainSettings, run
 
@@ -43,9 +43,8 @@ def train_ner(
     settings = TrainSettings(
         corpora=corpora, out=out or DEFAULT_MODEL,
         work_dir=work_dir or Path(tempfile.gettempdir()) / "arnews-ner",
-        seed=seed, vectors=not no_vectors, max_epochs=max_epochs,
-        roles_max_epochs=roles_max_epochs, skip_roles=skip_roles,
-        pretrain_words=pretrain_words, resume=resume)
+        seed=seed, epochs=epochs, roles_epochs=roles_epochs, pretrain_tokens=pretrain_tokens,
+        threads=threads, resume=resume)
     info = run(settings)
     typer.echo(f"saved {settings.out} in {info['minutes']} min")
     if evaluate_after:
@@ -54,15 +53,15 @@ def train_ner(
                                    "OCC,NORP")]:
             if (corpora / rel).exists():
                 typer.echo(f"\n{name}:")
-                eval_ner(corpora / rel, backend="spacy", model=settings.out, labels=labels,
+                eval_ner(corpora / rel, backend="arnews", model=settings.out, labels=labels,
                          json_out=None)
 
 
 @ner_app.command("eval-ner")
 def eval_ner(
     file: Path = typer.Argument(..., exists=True, dir_okay=False, help="CoNLL file: token and tag per line, blank line between sentences (several tags on a line: nested, scored on outermost spans)."),
-    backend: str = typer.Option("spacy", "--backend", help="spacy (the shipped model) or camel (CAMeL Lab's BERT NER)."),
-    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: models/ner/pipeline for spacy, camel-tools' installed model for camel)."),
+    backend: str = typer.Option("arnews", "--backend", help="arnews (the shipped model) or camel (CAMeL Lab's BERT NER)."),
+    model: Optional[Path] = typer.Option(None, "--model", help="Model folder (default: models/ner/model for arnews, camel-tools' installed model for camel)."),
     labels: Optional[str] = typer.Option(None, "--labels", help="Comma-separated labels to score (default: those both the file and the model have)."),
     json_out: Optional[Path] = typer.Option(None, "--json", help="Also write the scores as JSON here."),
 ) -> None:

@@ -41,7 +41,7 @@ def gold_spans(path: str | Path) -> tuple[list[list[str]], list[list[tuple[int, 
     return tokens, spans, nested
 
 
-def evaluate(path: str | Path, backend: str = "spacy", model: str | Path | None = None,
+def evaluate(path: str | Path, backend: str = "arnews", model: str | Path | None = None,
              labels: Sequence[str] | None = None) -> EvalResult:
     from arnews.ner import load
 

@@ -1,16 +1,16 @@
-"""The spaCy back end: loads the shipped pipeline and turns token lists into BIO tags."""
+"""The arnews back end: loads the shipped model folder and turns token lists into spans."""
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
-from typing import Iterable, Sequence
-
-from arnews.ner.text import norm_tokens
+from typing import Sequence
 
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
-DEFAULT_MODEL = MODELS_DIR / "ner" / "pipeline"
-MAIN_COMPONENT = "ner"          # PERS, LOC, ORG, MISC (ANERcorp)
-ROLES_COMPONENT = "ner_roles"   # OCC, NORP (Wojood)
+DEFAULT_MODEL = MODELS_DIR / "ner" / "model"
+MAIN_COMPONENT = "main"     # PERS, LOC, ORG, MISC (ANERcorp)
+ROLES_COMPONENT = "roles"   # OCC, NORP (Wojood)
+MODEL_FORMAT = "arnews-ner/2"
 
 
 class ModelMissing(RuntimeError):
@@ -22,74 +22,61 @@ def default_model_path() -> Path:
     return Path(env) if env else DEFAULT_MODEL
 
 
-class SpacyTagger:
-    """Tags pre-tokenised sentences with the arnews spaCy pipeline."""
+class Tagger:
+    """Tags pre-tokenised sentences with the networks of one model folder."""
 
-    def __init__(self, path: str | Path | None = None):
-        import spacy
+    def __init__(self, path: str | Path | None = None, threads: int | None = None):
+        import torch
 
-        import arnews.ner.model  # noqa: F401  (registers the custom embedding layer)
+        from arnews.ner.features import Featuriser, FloretVectors, Gazetteer, Vocabularies
+        from arnews.ner.network import BiLstmCrf, NetworkSize
 
         self.path = Path(path) if path else default_model_path()
-        if not (self.path / "config.cfg").exists():
+        meta_file = self.path / "meta.json"
+        if not meta_file.exists():
             raise ModelMissing(
                 f"no NER model at {self.path}: build it with `arnews train-ner` "
-                "(or point ARNEWS_NER_MODEL at a trained pipeline)")
-        # numpy's BLAS (multi-threaded) rather than thinc's single-threaded blis: about
-        # 2.5x faster on 2 cores; ARNEWS_NER_BLIS=1 keeps blis.
-        if os.environ.get("ARNEWS_NER_BLIS") == "1":
-            self.nlp = spacy.load(self.path)
-        else:
-            from thinc.api import use_ops
-            with use_ops("numpy", use_blis=False):
-                self.nlp = spacy.load(self.path)
-        self.components = list(self.nlp.pipe_names)
-        # The normalisation the model was trained with (recorded by train-ner).
-        self.normaliser = self.nlp.meta.get("arnews", {}).get("normalise", "full")
+                "(or point ARNEWS_NER_MODEL at a trained model folder)")
+        meta = json.loads(meta_file.read_text())
+        if meta.get("format") != MODEL_FORMAT:
+            raise ModelMissing(f"{self.path} holds a model of format {meta.get('format')!r}; "
+                               f"this arnews reads {MODEL_FORMAT!r}: retrain with `arnews train-ner`")
+        if threads:
+            torch.set_num_threads(threads)
+        self.featuriser = Featuriser(
+            Vocabularies.from_json((self.path / "features.json").read_text(encoding="utf-8")),
+            FloretVectors.load(self.path), Gazetteer.from_tsv(self.path / "gazetteer.tsv"))
+        self.networks: dict[str, BiLstmCrf] = {}
+        self.tags: dict[str, list[str]] = {}
+        for name, info in meta["networks"].items():
+            net = BiLstmCrf(NetworkSize(**info["size"]))
+            state = torch.load(self.path / f"{name}.pt", map_location="cpu")
+            net.load_state_dict({k: v.float() if v.is_floating_point() else v
+                                 for k, v in state.items()})
+            net.eval()
+            net.forbid_invalid_bio(info["tags"])
+            self.networks[name] = net
+            self.tags[name] = list(info["tags"])
+        self.components = list(self.networks)
 
     def labels(self, component: str) -> list[str]:
-        if component not in self.components:
-            return []
-        return list(self.nlp.get_pipe(component).labels)
-
-    def _docs(self, sentences: Iterable[Sequence[str]]):
-        from spacy.tokens import Doc
-
-        for tokens in sentences:
-            yield Doc(self.nlp.vocab,
-                      words=norm_tokens(list(tokens), self.normaliser) if tokens else [])
-
-    def tag_docs(self, sentences: Sequence[Sequence[str]], components: Sequence[str],
-                 batch_size: int = 256):
-        """One spaCy Doc per sentence, each with the spans of every asked component in
-        `doc.spans[component]`."""
-        comps = [c for c in components if c in self.components]
-        docs = list(self._docs(sentences))
-        out = []
-        for doc in self._pipe(docs, comps, batch_size):
-            out.append(doc)
-        return out
-
-    def _pipe(self, docs, comps, batch_size):
-        # A pipeline with a shared encoder (as `spacy train` leaves it) runs it first.
-        if "tok2vec" in self.components and comps:
-            docs = list(self.nlp.get_pipe("tok2vec").pipe(docs, batch_size=batch_size))
-        # Each NER component writes doc.ents; keep each one's result apart.
-        for name in comps:
-            proc = self.nlp.get_pipe(name)
-            for doc in proc.pipe(docs, batch_size=batch_size):
-                doc.spans[name] = list(doc.ents)
-                doc.ents = []
-        return docs
+        return sorted({t[2:] for t in self.tags.get(component, []) if t != "O"})
 
     def spans(self, sentences: Sequence[Sequence[str]], components: Sequence[str],
-              batch_size: int = 256) -> list[list[tuple[int, int, str]]]:
-        """Predicted (start, end, label) spans per sentence, for the given components."""
-        result = []
-        for doc in self.tag_docs(sentences, components, batch_size):
-            spans = []
-            for name in components:
-                if name in doc.spans:
-                    spans.extend((s.start, s.end, s.label_) for s in doc.spans[name])
-            result.append(sorted(spans))
-        return result
+              batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
+        """Predicted (start, end exclusive, label) spans per sentence, for the given
+        components. Sentences are batched by length; empty ones get no spans."""
+        from arnews.ner.scoring import bio_spans
+
+        result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+        order = sorted((i for i, s in enumerate(sentences) if len(s)),
+                       key=lambda i: len(sentences[i]))
+        comps = [c for c in components if c in self.networks]
+        for k in range(0, len(order), batch_size):
+            idx = order[k:k + batch_size]
+            batch = [self.featuriser.encode(list(sentences[i])) for i in idx]
+            for name in comps:
+                tags = self.tags[name]
+                for i, pred in zip(idx, self.networks[name].decode(batch)):
+                    result[i].extend(bio_spans([tags[t] for t in pred]))
+        return [sorted(r) for r in result]

@@ -8,10 +8,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
-from camel_tools.utils.dediac import dediac_ar
-from camel_tools.utils.normalize import normalize_unicode
 
-from arnews.text.normalise import normalise_char, normalise_word
+from arnews.text.normalise import normalise_word
 
 # Numbers (with decimal/thousand separators), words, then any other single character.
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
@@ -32,27 +30,8 @@ def norm_token(token: str) -> str:
     return out or token
 
 
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-
-
-@lru_cache(maxsize=200_000)
-def norm_token_light(token: str) -> str:
-    """Lighter normalisation: no diacritics, tatweel or invisible marks, one alef, ASCII
-    digits; alef maksura (على / علي), taa marbuta and the hamza carriers
-    are kept, since they tell words apart that matter to NER."""
-    out = "".join(c for c in token if normalise_char(c) != "" or c.isspace())
-    out = "".join(normalise_char(c) if c.isdigit() else c for c in out)
-    out = dediac_ar(normalize_unicode(out)).translate(_ALEFS).replace(" ", "")
-    return out or token
-
-
-NORMALISERS = {"full": norm_token, "light": norm_token_light}
-DEFAULT_NORMALISER = "full"
-
-
-def norm_tokens(tokens: list[str], kind: str = "full") -> list[str]:
-    f = NORMALISERS[kind]
-    return [f(t) for t in tokens]
+def norm_tokens(tokens: list[str]) -> list[str]:
+    return [norm_token(t) for t in tokens]
 
 
 def saudinewsnet_texts(corpora: Path) -> Iterator[str]:

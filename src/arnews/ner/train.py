@@ -1,41 +1,48 @@
-"""`arnews train-ner`: build the NER pipeline from the shared corpora, reproducibly.
+"""`arnews train-ner`: build the NER model from the shared corpora, reproducibly.
 
-Steps (each seeded; intermediate files go to a work folder outside the repository):
+Steps (each seeded; intermediate files go to a work folder outside the repository, and a
+step whose output is already there with the same settings is reused with `resume`):
 
-1. vectors: floret (subword-hashed skip-gram) vectors trained on the SaudiNewsNet article
-   texts plus the training splits' tokens, tokenised and normalised as at tagging time;
-2. `ner`: PERS, LOC, ORG, MISC trained on the ANERcorp train split, with early stopping on
-   a dev split carved from it (every tenth block of 50 sentences);
-3. `ner_roles`: OCC and NORP (outermost spans) trained on the Wojood sample's train split,
-   early stopping on every tenth of its documents;
-4. both components, sharing the one vectors table, saved as one spaCy pipeline, then
-   scored on the ANERcorp test split and the Wojood val split.
+1. text: SaudiNewsNet articles plus the training splits' tokens, tokenised, normalised,
+   lower-cased, a sentence a line;
+2. vectors: floret (subword-hashed skip-gram) vectors trained on that text;
+3. gazetteer: the rule-based recogniser run over SaudiNewsNet, counting how often each
+   word is inside a person's, organisation's or place's name;
+4. pretraining: the tagger's BiLSTM trained as a forward/backward language model on the
+   text;
+5. `main`: PERS, LOC, ORG, MISC, fine-tuned from the pretrained network on the ANERcorp
+   train split, the best epoch on a dev split carved from it (every tenth block of 50
+   sentences);
+6. `roles`: OCC and NORP (outermost spans) likewise on the Wojood sample's train split
+   (every tenth document as dev);
+7. both saved as one model folder, then scored on ANERcorp test and Wojood val.
 
-Nothing from the corpora is stored in the model but what the weights and the hashed
-vectors table learned.
+Nothing from the corpora is stored in the model but the learned weights, the hashed
+vectors table and the gazetteer's word counts.
 """
 from __future__ import annotations
 
 import json
-import logging
 import random
 import shutil
 import subprocess
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from collections import Counter
+from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Sequence
 
-from arnews.ner.conll import Sentence, iter_docs, nested_spans, outermost, read_conll
-from arnews.ner.scoring import bio_spans
-from arnews.ner.text import DEFAULT_NORMALISER, norm_tokens, saudinewsnet_texts, split_sentences, tokenise
+from arnews.ner.conll import Sentence, iter_docs, nested_spans, outermost, read_conll, spans_to_bio
+from arnews.ner.scoring import Scores, bio_spans
+from arnews.ner.text import norm_tokens, saudinewsnet_texts, split_sentences, tokenise
 
-CONFIG = Path(__file__).with_name("configs") / "ner.cfg"
 MAIN_LABELS = ["PERS", "LOC", "ORG", "MISC"]
 ROLE_LABELS = ["OCC", "NORP"]
 
-log = logging.getLogger("arnews.ner.train")
+
+def bio_tags(labels: Sequence[str]) -> list[str]:
+    return ["O"] + [f"{p}-{lab}" for lab in labels for p in "BI"]
 
 
 @dataclass
@@ -44,30 +51,25 @@ class TrainSettings:
     out: Path
     work_dir: Path
     seed: int = 0
-    normaliser: str = DEFAULT_NORMALISER
+    threads: int = 2
     # vectors
-    vectors: bool = True
     vectors_dim: int = 200
     vectors_bucket: int = 50_000
     vectors_epoch: int = 5
     vectors_minn: int = 3
     vectors_maxn: int = 5
-    vectors_threads: int = 2
-    # tok2vec pretraining (masked-word character prediction) on the vectors text; 0: none
-    pretrain_words: int = 0
-    # training
-    max_epochs: int = 12
-    roles_max_epochs: int = 30
-    overrides: dict = field(default_factory=dict)
-    # The Wojood train split is small (17k tokens): smaller hash tables keep the model small.
-    roles_overrides: dict = field(default_factory=lambda: {
-        "components.tok2vec.model.embed.rows": [5000, 3000, 1000, 2000, 1000, 2000, 500, 500,
-                                                1000]})
-    skip_roles: bool = False
-    # Shipped vectors: the floret table projected on its top singular directions (and each
-    # component's vector projection folded accordingly), to keep the model small. 0: keep.
-    vectors_keep_dims: int = 96
-    # Reuse component models already trained in work_dir (same settings) instead of retraining.
+    # gazetteer
+    gazetteer_workers: int = 2
+    # vocabularies and pretraining
+    lm_words: int = 30_000
+    pretrain_tokens: int = 5_000_000
+    pretrain_batch: int = 32
+    # network and fine-tuning
+    hidden: int = 200
+    epochs: int = 20
+    roles_epochs: int = 30
+    batch: int = 16
+    learn_rate: float = 1e-3
     resume: bool = False
 
 
@@ -108,74 +110,55 @@ def wojood_splits(corpora: Path) -> tuple[list[Sentence], list[Sentence]]:
     return train, dev
 
 
-def _docbin(nlp, items: list[tuple[list[str], list[tuple[int, int, str]]]], path: Path,
-            kind: str) -> None:
-    from spacy.tokens import Doc, DocBin, Span
-
-    db = DocBin()
-    for tokens, spans in items:
-        doc = Doc(nlp.vocab, words=norm_tokens(tokens, kind))
-        doc.ents = [Span(doc, s, e, label=lab) for s, e, lab in spans]
-        db.add(doc)
-    db.to_disk(path)
+def role_sentences(sents: list[Sentence]) -> list[Sentence]:
+    """Wojood sentences re-tagged with plain BIO tags of their outermost OCC/NORP spans."""
+    return [Sentence(s.tokens, [[t] for t in spans_to_bio(len(s.tokens), wojood_role_spans(s))])
+            for s in sents]
 
 
-def write_training_data(corpora: Path, work: Path, kind: str = DEFAULT_NORMALISER
-                        ) -> dict[str, Path]:
-    import spacy
-
-    nlp = spacy.blank("ar")
-    paths = {}
-    train, dev = anercorp_splits(corpora)
-    for name, sents in [("aner_train", train), ("aner_dev", dev)]:
-        paths[name] = work / f"{name}.spacy"
-        _docbin(nlp, [(s.tokens, bio_spans(s.bio)) for s in sents], paths[name], kind)
-    wtrain, wdev = wojood_splits(corpora)
-    for name, sents in [("roles_train", wtrain), ("roles_dev", wdev)]:
-        paths[name] = work / f"{name}.spacy"
-        _docbin(nlp, [(s.tokens, wojood_role_spans(s)) for s in sents], paths[name], kind)
-    return paths
+def write_vectors_text(corpora: Path, path: Path) -> int:
+    """SaudiNewsNet texts and the training splits' tokens, tokenised, normalised and
+    lower-cased, one sentence a line. Test and val splits are not read."""
+    n = 0
+    tmp = path.with_suffix(".part")
+    with open(tmp, "w", encoding="utf-8") as fh:
+        for text in saudinewsnet_texts(corpora):
+            for sent in split_sentences(tokenise(text)):
+                fh.write(" ".join(norm_tokens(sent)).lower() + "\n")
+                n += len(sent)
+        for rel in ("anercorp/train.txt", "wojood-sample/train.txt"):
+            for s in read_conll(corpora / rel):
+                fh.write(" ".join(norm_tokens(s.tokens)).lower() + "\n")
+                n += len(s.tokens)
+    tmp.replace(path)
+    return n
 
 
 # --------------------------------------------------------------------------- vectors
 
-def write_vectors_text(corpora: Path, path: Path, kind: str = DEFAULT_NORMALISER) -> int:
-    """SaudiNewsNet texts and the training splits' tokens, tokenised, normalised and
-    lower-cased (the vectors are looked up by LOWER), one sentence a line. Test and val
-    splits are not read."""
-    n = 0
-    with open(path, "w", encoding="utf-8") as fh:
-        for text in saudinewsnet_texts(corpora):
-            for sent in split_sentences(tokenise(text)):
-                fh.write(" ".join(norm_tokens(sent, kind)).lower() + "\n")
-                n += len(sent)
-        for rel in ("anercorp/train.txt", "wojood-sample/train.txt"):
-            for s in read_conll(corpora / rel):
-                fh.write(" ".join(norm_tokens(s.tokens, kind)).lower() + "\n")
-                n += len(s.tokens)
-    return n
-
-
-def train_vectors(s: TrainSettings, text: Path, out: Path) -> Path:
-    """floret vectors (skip-gram, 2 hashes per n-gram) and the spaCy vectors model built
-    from them."""
+def train_vectors(s: TrainSettings, text: Path, out: Path):
+    """floret vectors (skip-gram, 2 hashes per n-gram), as a `FloretVectors` table."""
     try:
         import floret
     except ImportError as exc:   # an optional dependency: only training needs it
-        raise SystemExit("arnews train-ner needs floret: pip install 'arnews[train]' "
-                         "(or --no-vectors to train without vectors)") from exc
+        raise SystemExit("arnews train-ner needs floret: pip install 'arnews[train]'") from exc
+    import spacy
+
+    from arnews.ner.features import FloretVectors
 
     floret_file = out.with_suffix(".floret")
     model = floret.train_unsupervised(
         str(text), model="skipgram", mode="floret", hashCount=2, bucket=s.vectors_bucket,
         minn=s.vectors_minn, maxn=s.vectors_maxn, dim=s.vectors_dim, epoch=s.vectors_epoch,
-        minCount=3, thread=s.vectors_threads, verbose=0)
+        minCount=3, thread=s.threads, verbose=0)
     model.save_floret_vectors(str(floret_file))
-    if out.exists():
-        shutil.rmtree(out)
-    _run([sys.executable, "-m", "spacy", "init", "vectors", "ar", str(floret_file), str(out),
-          "--mode", "floret", "--attr", "LOWER"])
-    return out
+    spacy_dir = out.with_suffix(".spacy")
+    _run([sys.executable, "-m", "spacy", "init", "vectors", "ar", str(floret_file),
+          str(spacy_dir), "--mode", "floret"])
+    table = FloretVectors.from_spacy(spacy.load(spacy_dir).vocab.vectors)
+    out.mkdir(parents=True, exist_ok=True)
+    table.save(out)
+    return table
 
 
 def _run(cmd: list[str]) -> None:
@@ -183,171 +166,242 @@ def _run(cmd: list[str]) -> None:
     subprocess.run(cmd, check=True)
 
 
-# --------------------------------------------------------------------------- training
+# --------------------------------------------------------------------------- vocabularies
 
-def pretrain_tok2vec(s: TrainSettings, text: Path, vectors: Path | None, out: Path) -> Path:
-    """spaCy pretraining of the tok2vec (predict the first and last 4 characters of masked
-    words) on the first `pretrain_words` words of the vectors text."""
-    from spacy.training.pretrain import pretrain
-    from spacy.util import load_config
+def build_vocabularies(text: Path, train_sents: list[Sentence], lm_words: int):
+    from arnews.ner.features import Vocabularies, view
 
-    import arnews.ner.model  # noqa: F401
-
-    raw = out / "raw.jsonl"
-    out.mkdir(parents=True, exist_ok=True)
-    n = 0
-    with open(text, encoding="utf-8") as src, open(raw, "w", encoding="utf-8") as dst:
-        for line in src:
-            words = line.split()
-            if len(words) < 5:
-                continue
-            dst.write(json.dumps({"text": " ".join(words)}, ensure_ascii=False) + "\n")
-            n += len(words)
-            if n >= s.pretrain_words:
-                break
-    ov = {"paths.raw_text": str(raw), "paths.vectors": str(vectors) if vectors else None,
-          "paths.train": "", "paths.dev": "", "system.seed": s.seed, "training.seed": s.seed,
-          "pretraining.max_epochs": 1}
-    if not vectors:
-        ov["components.tok2vec.model.embed.include_static_vectors"] = False
-    ov.update(s.overrides)
-    config = load_config(CONFIG, overrides=ov, interpolate=True)
-    pretrain(config, out, use_gpu=-1, silent=False)
-    return out / "model-last.bin"
-
-
-def train_component(config: Path, out: Path, train: Path, dev: Path, vectors: Path | None,
-                    seed: int, max_epochs: int, overrides: dict,
-                    init_tok2vec: Path | None = None) -> Path:
-    """spaCy training with the arnews embedding registered; returns the best model's path."""
-    from spacy.cli.train import train as spacy_train
-
-    import arnews.ner.model  # noqa: F401
-
-    ov = {
-        "paths.train": str(train), "paths.dev": str(dev),
-        "paths.vectors": str(vectors) if vectors else None,
-        "system.seed": seed, "training.max_epochs": max_epochs,
-        "paths.init_tok2vec": str(init_tok2vec) if init_tok2vec else None,
-    }
-    if not vectors:
-        ov["components.tok2vec.model.embed.include_static_vectors"] = False
-    ov.update(overrides)
-    if out.exists():
-        shutil.rmtree(out)
-    spacy_train(config, out, overrides=ov, use_gpu=-1)
-    return out / "model-best"
+    counts: Counter = Counter()
+    with open(text, encoding="utf-8") as fh:
+        for line in fh:
+            counts.update(line.split())
+    train_counts = Counter(view(t).word for s in train_sents for t in s.tokens)
+    lm = [w for w, _ in counts.most_common(lm_words)]
+    known = set(lm)
+    words = lm + sorted(w for w, c in train_counts.items() if c >= 2 and w not in known)
+    chars: Counter = Counter()
+    clitics: Counter = Counter()
+    shapes: Counter = Counter()
+    for w, c in list(counts.items()) + list(train_counts.items()):
+        for ch in w:
+            chars[ch] += c
+    for s in train_sents:
+        for t in s.tokens:
+            v = view(t)
+            clitics[v.clitics] += 1
+            shapes[v.shape] += 1
+    for w, c in counts.items():
+        if c >= 3:
+            v = view(w)
+            clitics[v.clitics] += c
+    return Vocabularies(words=words, chars=sorted(c for c, n in chars.items() if n >= 5),
+                        clitics=sorted(c for c, n in clitics.items() if n >= 2),
+                        shapes=sorted(c for c, n in shapes.items() if n >= 2),
+                        lm_words=len(lm))
 
 
-def _standalone(nlp):
-    """Copy the shared tok2vec into the NER component and drop it, so that components of
-    two pipelines can live in one."""
-    if "tok2vec" in nlp.pipe_names:
-        nlp.replace_listeners("tok2vec", "ner", ["model.tok2vec"])
-        nlp.remove_pipe("tok2vec")
-    return nlp
+# --------------------------------------------------------------------------- networks
 
-
-def compress_vectors(nlp, keep: int) -> dict:
-    """Replace the floret table V (rows x d) by V P^T (rows x keep), P the top `keep` right
-    singular vectors of V, and every StaticVectors projection W (nO x d) by W P^T: the
-    model then computes W P^T P v, the projection of each vector on the kept subspace."""
+def _seed(seed: int, threads: int) -> None:
     import numpy
-    from spacy.vectors import Vectors
+    import torch
 
-    old = nlp.vocab.vectors
-    data = numpy.asarray(old.data, dtype="float32")
-    if not keep or keep >= data.shape[1]:
-        return {"dims": int(data.shape[1]), "energy_kept": 1.0}
-    _, sing, vt = numpy.linalg.svd(data.astype("float64"), full_matrices=False)
-    proj = vt[:keep]                                  # keep x d
-    energy = float((sing[:keep] ** 2).sum() / (sing ** 2).sum())
-    new_data = (data.astype("float64") @ proj.T).astype("float32")
-    for name in nlp.pipe_names:
-        model = getattr(nlp.get_pipe(name), "model", None)
-        if model is None:
-            continue
-        for node in model.walk():
-            if node.name == "static_vectors" and node.has_param("W"):
-                w = numpy.asarray(node.get_param("W"), dtype="float64")
-                node._dims["nM"] = keep  # thinc refuses to change a set dimension
-                node.set_param("W", (w @ proj.T).astype("float32"))
-    settings = {"mode": old.mode, "minn": old.minn, "maxn": old.maxn,
-                "hash_count": old.hash_count, "hash_seed": old.hash_seed, "bow": old.bow,
-                "eow": old.eow, "attr": old.attr}
-    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=new_data, **settings)
-    return {"dims": keep, "energy_kept": round(energy, 4)}
+    random.seed(seed)
+    numpy.random.seed(seed)
+    torch.manual_seed(seed)
+    torch.set_num_threads(threads)
 
 
-def assemble(main: Path, roles: Path | None, out: Path, kind: str = DEFAULT_NORMALISER,
-             keep_dims: int = 0) -> dict:
-    """One pipeline: `ner` from the main model, `ner_roles` sourced from the roles model."""
-    import spacy
+def network_size(featuriser, n_tags: int, s: TrainSettings, lm_words: int = 0):
+    from arnews.ner.network import NetworkSize
 
-    import arnews.ner.model  # noqa: F401
+    return NetworkSize(n_tags=n_tags, hidden=s.hidden, lm_words=lm_words, **featuriser.sizes())
 
-    nlp = _standalone(spacy.load(main))
-    if roles is not None:
-        roles_nlp = _standalone(spacy.load(roles))
-        nlp.add_pipe("ner", name="ner_roles", source=roles_nlp)
-    nlp.meta.update({
-        "name": "arnews_ner", "version": "1.0.0",
-        "description": "arnews NER: PERS/LOC/ORG/MISC (ANERcorp) and OCC/NORP (Wojood sample)",
-        "license": "CC BY-SA 4.0 (weights derived from ANERcorp); see MODEL_CARD.md",
-    })
-    nlp.meta.pop("performance", None)
-    vec_info = compress_vectors(nlp, keep_dims) if nlp.vocab.vectors.shape[0] else {}
-    nlp.meta["arnews"] = {"normalise": kind, "vectors": vec_info}
-    if out.exists():
-        shutil.rmtree(out)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    nlp.to_disk(out)
-    return vec_info
 
+def pretrain(s: TrainSettings, text: Path, featuriser, on_step: Callable[[str], None]) -> dict:
+    """Language-model pretraining of the BiLSTM on sentences of the vectors text."""
+    import torch
+    from torch import nn
+
+    from arnews.ner.network import BiLstmCrf
+
+    _seed(s.seed, s.threads)
+    sents = []
+    with open(text, encoding="utf-8") as fh:
+        for line in fh:
+            words = line.split()
+            for i in range(0, len(words), 60):
+                if len(words[i:i + 60]) >= 5:
+                    sents.append(words[i:i + 60])
+    random.shuffle(sents)
+    lm_ids = {w: i for i, w in enumerate(featuriser.vocab.words[:featuriser.vocab.lm_words])}
+    unknown = featuriser.vocab.lm_words
+    net = BiLstmCrf(network_size(featuriser, 1, s, featuriser.vocab.lm_words))
+    opt = torch.optim.Adam(net.parameters(), lr=1e-3)
+    net.train()
+    seen, i, losses, t0 = 0, 0, [], time.time()
+    while seen < s.pretrain_tokens and i < len(sents):
+        batch = sents[i:i + s.pretrain_batch]
+        i += s.pretrain_batch
+        targets = [torch.tensor([lm_ids.get(w, unknown) for w in b]) for b in batch]
+        loss = net.lm_loss([featuriser.encode(b) for b in batch], targets)
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(net.parameters(), 1.0)
+        opt.step()
+        seen += sum(len(b) for b in batch)
+        losses.append(loss.item())
+        if len(losses) % 500 == 0:
+            on_step(f"  pretraining: {seen:,} tokens, loss {sum(losses[-500:]) / 500:.3f}, "
+                    f"{seen / (time.time() - t0):,.0f} tokens/s")
+    return net.tagger_state()
+
+
+def score(net, featuriser, sents: list[Sentence], tags: list[str], batch: int = 64) -> Scores:
+    net.eval()
+    scores = Scores()
+    for i in range(0, len(sents), batch):
+        part = sents[i:i + batch]
+        for s, pred in zip(part, net.decode([featuriser.encode(x.tokens) for x in part])):
+            scores.add(bio_spans(s.bio), bio_spans([tags[k] for k in pred]))
+    net.train()
+    return scores
+
+
+def fine_tune(s: TrainSettings, featuriser, init: dict | None, train: list[Sentence],
+              dev: list[Sentence], labels: list[str], epochs: int, name: str,
+              on_step: Callable[[str], None]) -> tuple[dict, dict]:
+    """Train tagger weights on labelled sentences; the epoch best on dev wins."""
+    import torch
+    from torch import nn
+
+    from arnews.ner.network import BiLstmCrf
+
+    _seed(s.seed, s.threads)
+    tags = bio_tags(labels)
+    index = {t: i for i, t in enumerate(tags)}
+    net = BiLstmCrf(network_size(featuriser, len(tags), s))
+    if init is not None:
+        own = net.state_dict()
+        net.load_state_dict({k: v for k, v in init.items()
+                             if k in own and own[k].shape == v.shape}, strict=False)
+    data = [(featuriser.encode(x.tokens), torch.tensor([index.get(t, 0) for t in x.bio]))
+            for x in train]
+    opt = torch.optim.Adam(net.parameters(), lr=s.learn_rate)
+    best, best_state, history = -1.0, None, []
+    net.train()
+    for epoch in range(epochs):
+        t0 = time.time()
+        random.shuffle(data)
+        total = 0.0
+        for i in range(0, len(data), s.batch):
+            b = data[i:i + s.batch]
+            loss = net.loss([x for x, _ in b], [y for _, y in b])
+            opt.zero_grad()
+            loss.backward()
+            nn.utils.clip_grad_norm_(net.parameters(), 5.0)
+            opt.step()
+            total += loss.item()
+        f1 = score(net, featuriser, dev, tags).micro()[2]
+        history.append(round(f1, 4))
+        on_step(f"  {name} epoch {epoch + 1}/{epochs}: loss {total:.0f}, dev F1 {100 * f1:.2f}"
+                f" ({time.time() - t0:.0f} s)")
+        if f1 > best:
+            best = f1
+            best_state = {k: v.detach().clone() for k, v in net.state_dict().items()}
+    return best_state, {"labels": labels, "tags": tags, "dev_f1": round(best, 4),
+                        "dev_history": history, "size": net.size.to_dict()}
+
+
+# --------------------------------------------------------------------------- run
 
 def run(s: TrainSettings, on_step: Callable[[str], None] = _say) -> dict:
-    random.seed(s.seed)
-    s.work_dir.mkdir(parents=True, exist_ok=True)
+    import torch
+
+    from arnews.ner.features import Featuriser, FloretVectors, Gazetteer
+    from arnews.ner.gazetteer import build_from_corpora
+
     t0 = time.time()
-    on_step(f"writing training data to {s.work_dir}")
-    data = write_training_data(s.corpora, s.work_dir, s.normaliser)
-    vectors = None
-    text = s.work_dir / f"vectors_text_{s.normaliser}.txt"
-    if (s.vectors or s.pretrain_words) and not text.exists():
-        n = write_vectors_text(s.corpora, text, s.normaliser)
-        on_step(f"wrote {n:,} tokens of text for vectors and pretraining")
-    if s.vectors:
-        vec_dir = s.work_dir / (f"vectors_{s.normaliser}_d{s.vectors_dim}_b{s.vectors_bucket}"
-                                f"_e{s.vectors_epoch}_n{s.vectors_minn}{s.vectors_maxn}")
-        if (vec_dir / "vocab").exists():
-            on_step(f"reusing vectors {vec_dir}")
-        else:
-            on_step("training floret vectors")
-            train_vectors(s, text, vec_dir)
-        vectors = vec_dir
-    init_tok2vec = None
-    if s.pretrain_words:
-        on_step(f"pretraining the token encoder on {s.pretrain_words:,} words")
-        init_tok2vec = pretrain_tok2vec(s, text, vectors, s.work_dir / "pretrain")
-    on_step("training ner (ANERcorp)")
-    main = s.work_dir / "main" / "model-best"
-    if not (s.resume and (main / "config.cfg").exists()):
-        main = train_component(CONFIG, s.work_dir / "main", data["aner_train"],
-                               data["aner_dev"], vectors, s.seed, s.max_epochs, s.overrides,
-                               init_tok2vec)
-    roles = None
-    if not s.skip_roles:
-        on_step("training ner_roles (Wojood OCC/NORP)")
-        ov = {"training.patience": 1200, "training.eval_frequency": 50}
-        ov.update(s.roles_overrides)
-        roles = s.work_dir / "roles" / "model-best"
-        if not (s.resume and (roles / "config.cfg").exists()):
-            roles = train_component(CONFIG, s.work_dir / "roles", data["roles_train"],
-                                    data["roles_dev"], vectors, s.seed, s.roles_max_epochs, ov,
-                                    init_tok2vec)
-    on_step(f"saving pipeline to {s.out}")
-    vec_info = assemble(main, roles, s.out, s.normaliser, s.vectors_keep_dims)
+    work = s.work_dir
+    work.mkdir(parents=True, exist_ok=True)
+    text = work / "text.txt"
+    if s.resume and text.exists():
+        on_step(f"reusing {text}")
+    else:
+        on_step("writing the text for vectors and pretraining")
+        n = write_vectors_text(s.corpora, text)
+        on_step(f"  {n:,} tokens")
+
+    vec_dir = work / (f"vectors_d{s.vectors_dim}_b{s.vectors_bucket}_e{s.vectors_epoch}"
+                      f"_n{s.vectors_minn}{s.vectors_maxn}_s{s.seed}")
+    if s.resume and (vec_dir / "vectors.npy").exists():
+        on_step(f"reusing {vec_dir}")
+        vectors = FloretVectors.load(vec_dir)
+    else:
+        on_step("training floret vectors")
+        vectors = train_vectors(s, text, vec_dir)
+
+    gaz_file = work / "gazetteer.tsv"
+    if s.resume and gaz_file.exists():
+        on_step(f"reusing {gaz_file}")
+        gazetteer = Gazetteer.from_tsv(gaz_file)
+    else:
+        on_step("building the gazetteer (rules over SaudiNewsNet)")
+        gazetteer = build_from_corpora(s.corpora, workers=s.gazetteer_workers)
+        gazetteer.to_tsv(gaz_file)
+        on_step(f"  {len(gazetteer.counts):,} words")
+
+    train, dev = anercorp_splits(s.corpora)
+    roles_train, roles_dev = wojood_splits(s.corpora)
+    vocab = build_vocabularies(text, train + roles_train, s.lm_words)
+    featuriser = Featuriser(vocab, vectors, gazetteer)
+
+    pre_file = work / f"pretrained_{s.pretrain_tokens}_s{s.seed}.pt"
+    if s.resume and pre_file.exists():
+        on_step(f"reusing {pre_file}")
+        init = torch.load(pre_file)
+    elif s.pretrain_tokens:
+        on_step(f"pretraining the BiLSTM on {s.pretrain_tokens:,} tokens")
+        init = pretrain(s, text, featuriser, on_step)
+        torch.save(init, pre_file)
+    else:
+        init = None
+
+    on_step("training main (ANERcorp PERS/LOC/ORG/MISC)")
+    main_state, main_info = fine_tune(s, featuriser, init, train, dev, MAIN_LABELS, s.epochs,
+                                      "main", on_step)
+    on_step("training roles (Wojood OCC/NORP)")
+    roles_state, roles_info = fine_tune(s, featuriser, init, role_sentences(roles_train),
+                                        role_sentences(roles_dev), ROLE_LABELS,
+                                        s.roles_epochs, "roles", on_step)
+    on_step(f"saving the model to {s.out}")
     info = {"settings": {k: str(v) if isinstance(v, Path) else v for k, v in asdict(s).items()},
-            "minutes": round((time.time() - t0) / 60, 1), "vectors": vec_info}
-    (s.work_dir / "train_info.json").write_text(json.dumps(info, indent=2))
+            "minutes": round((time.time() - t0) / 60, 1)}
+    save_model(s.out, featuriser, {"main": (main_state, main_info),
+                                   "roles": (roles_state, roles_info)}, info)
+    (work / "train_info.json").write_text(json.dumps(info, indent=2))
     return info
+
+
+def save_model(out: Path, featuriser, networks: dict[str, tuple[dict, dict]],
+               info: dict) -> None:
+    """Write the model folder next to its final place, then swap it in: a failed save
+    never leaves half a model."""
+    import torch
+
+    tmp = out.with_name(out.name + ".part")
+    if tmp.exists():
+        shutil.rmtree(tmp)
+    tmp.mkdir(parents=True)
+    (tmp / "features.json").write_text(featuriser.vocab.to_json(), encoding="utf-8")
+    featuriser.vectors.save(tmp)
+    featuriser.gazetteer.to_tsv(tmp / "gazetteer.tsv")
+    meta = {"format": "arnews-ner/2", "networks": {}, "training": info}
+    for name, (state, net_info) in networks.items():
+        torch.save({k: v.half() if v.is_floating_point() else v for k, v in state.items()},
+                   tmp / f"{name}.pt")
+        meta["networks"][name] = net_info
+    (tmp / "meta.json").write_text(json.dumps(meta, indent=2, ensure_ascii=False))
+    if out.exists():
+        shutil.rmtree(out)
+    tmp.replace(out)

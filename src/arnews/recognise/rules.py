@@ -568,13 +568,19 @@ class SentenceRules:
         for s, e in model_names or []:
             s = self._skip_titles(titles, s)
             if s < e and not any(k in taken for k in range(s, e)):
-                names.append(NameSpan(s, e, strength=0))
+                names.append(NameSpan(s, e, strength=0, clitic=self._model_name_clitic(toks[s])))
                 taken |= set(range(s, e))
         names.sort(key=lambda n: n.start)
         people = self._pair(toks, names, roles, titles)
         people = self._drop_bare_quotes(toks, people, roles, titles)
         names = [n for n, _ in people if n is not None]
         return SentenceAnalysis(names=names, roles=roles, orgs=orgs, titles=titles, people=people)
+
+    def _model_name_clitic(self, tok: Tok) -> int:
+        """A tagger's name keeps the conjunction glued to its first word (وفهد الجميعة);
+        the name starts after it unless the whole word is a name itself (وليد، وديع)."""
+        rest = tok.text[1:]
+        return 1 if tok.conj and len(rest) >= 3 and not self.lex.is_first_name(tok.text) else 0
 
     def _drop_bare_quotes(self, toks, people, roles, titles):
         """A quoted phrase is a person only next to a role or title («داعش» is not):

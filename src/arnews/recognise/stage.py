@@ -2,7 +2,8 @@
 
 Rules (`rules.py`) do the work at this stage; a statistical tagger plugs in through
 `Recogniser(ner=...)`: any callable that takes a sentence's token texts and returns one
-BIO tag per token. Its PERS spans are offered to the rules as names, so that roles still
+BIO tag per token (one that also has `tag_sentences`, as `arnews.ner.SentenceTagger` has,
+gets a whole article's sentences in one batch). Its PERS spans are offered to the rules as names, so that roles still
 attach to them and organisation spans still absorb names inside them.
 """
 from __future__ import annotations
@@ -40,12 +41,26 @@ class Recogniser:
         self.rules = SentenceRules(self.lex)
         self.ner = ner
 
+    def _model_tags(self, d: Document) -> list[list[str]]:
+        words = [[t.text for t in toks] for toks in d.sentence_tokens]
+        if self.ner is None:
+            return [[] for _ in words]
+        if hasattr(self.ner, "tag_sentences"):
+            return self.ner.tag_sentences(words)
+        return [self.ner(w) for w in words]
+
     def __call__(self, d: Document) -> Document:
+        model_tags = self._model_tags(d)
+        name_words: set[str] = set()   # words of the names found in earlier sentences
         for si, toks in enumerate(d.sentence_tokens):
             date_toks = _date_tokens(toks, d.time_exprs[si] if si < len(d.time_exprs) else [])
-            model_names = bio_spans(self.ner([t.text for t in toks]), "PERS") if self.ner else []
+            # A model span holding a word of a name already found (العبادي مارتينيز, two
+            # family names side by side) is left to the linker, which knows both people.
+            model_names = [(s, e) for s, e in bio_spans(model_tags[si], "PERS")
+                           if not any(toks[k].text in name_words for k in range(s, e))]
             analysis = self.rules.analyse(toks, date_toks, model_names)
             d.analyses.append(analysis)
+            name_words.update(toks[k].text for n in analysis.names for k in range(n.start, n.end))
             orgs = []
             for s, e in analysis.orgs:
                 m = self._mention(d, si, toks, s, e, "ORG", self.rules.head_clitic(toks, s, "org_heads"))
