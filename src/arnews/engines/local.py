@@ -77,7 +77,7 @@ def _init_worker(ner: bool) -> None:
         torch.set_num_threads(1)
     except ImportError:
         pass
-    _WORKER_PIPELINE = Pipeline() if ner else Pipeline(ner=None)
+    _WORKER_PIPELINE = Pipeline(ner="default" if ner else None)
 
 
 def _work(record: Record) -> Outcome:
@@ -108,7 +108,7 @@ def run(inputs: Sequence[str | Path], out_dir: str | Path, *, workers: int = 1,
                 if workers > 1 else None)
         local = pipeline if pool is None else None
         if pool is None and local is None:
-            local = Pipeline() if ner else Pipeline(ner=None)
+            local = Pipeline(ner="default" if ner else None)
         try:
             for batch in _batches(iter_inputs(inputs), BATCH):
                 todo: list[Record] = []

@@ -32,10 +32,14 @@ _LOADED: dict[tuple[str, str], object] = {}
 _LOCK = threading.Lock()
 
 
-def load(backend: str = "arnews", model: str | Path | None = None):
-    """The tagger of a back end (loaded on first use, then cached)."""
+def _check_backend(backend: str) -> None:
     if backend not in BACKENDS:
         raise ValueError(f"unknown NER back end {backend!r}: choose one of {', '.join(BACKENDS)}")
+
+
+def load(backend: str = "arnews", model: str | Path | None = None):
+    """The tagger of a back end (loaded on first use, then cached)."""
+    _check_backend(backend)
     if backend == "arnews" and model is None:
         model = default_model_path()
     key = (backend, str(Path(model).resolve()) if model is not None else "")

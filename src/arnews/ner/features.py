@@ -110,13 +110,12 @@ class FloretVectors:
         from spacy.vectors import Vectors
 
         self.settings = settings
-        self.table = table
         self.vectors = Vectors(data=numpy.asarray(table, dtype="float32"), mode="floret",
                                **settings)
 
     @property
     def dim(self) -> int:
-        return int(self.table.shape[1])
+        return int(self.vectors.shape[1])
 
     def unit(self, words: Sequence[str]) -> numpy.ndarray:
         v = numpy.asarray(self.vectors.get_batch(list(words)), dtype="float32")
@@ -129,7 +128,7 @@ class FloretVectors:
         return cls(numpy.asarray(vectors.data, dtype="float16"), settings)
 
     def save(self, folder: Path) -> None:
-        numpy.save(folder / "vectors.npy", self.table.astype("float16"))
+        numpy.save(folder / "vectors.npy", numpy.asarray(self.vectors.data).astype("float16"))
         (folder / "vectors.json").write_text(json.dumps(self.settings, indent=1))
 
     @classmethod

@@ -8,6 +8,7 @@ sit in Arabic sentences, which the 125k labelled tokens alone cannot.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from typing import Sequence
 
 import torch
 from torch import nn
@@ -129,3 +130,21 @@ class BiLstmCrf(nn.Module):
     def tagger_state(self) -> dict:
         """The weights a tagger needs (without the language-model heads)."""
         return {k: v for k, v in self.state_dict().items() if not k.startswith("lm_")}
+
+
+def predict_spans(net: BiLstmCrf, featuriser, tags: list[str],
+                  sentences: Sequence[Sequence[str]], batch_size: int = 64
+                  ) -> list[list[tuple[int, int, str]]]:
+    """(start, end exclusive, label) spans per sentence, batched by length (less padding);
+    empty sentences get none."""
+    from arnews.ner.scoring import bio_spans
+
+    result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
+    order = sorted((i for i, s in enumerate(sentences) if len(s)),
+                   key=lambda i: len(sentences[i]))
+    for k in range(0, len(order), batch_size):
+        idx = order[k:k + batch_size]
+        preds = net.decode([featuriser.encode(list(sentences[i])) for i in idx])
+        for i, pred in zip(idx, preds):
+            result[i] = bio_spans([tags[t] for t in pred])
+    return result

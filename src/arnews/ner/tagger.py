@@ -25,7 +25,7 @@ def default_model_path() -> Path:
 class Tagger:
     """Tags pre-tokenised sentences with the networks of one model folder."""
 
-    def __init__(self, path: str | Path | None = None, threads: int | None = None):
+    def __init__(self, path: str | Path | None = None):
         import torch
 
         from arnews.ner.features import Featuriser, FloretVectors, Gazetteer, Vocabularies
@@ -41,8 +41,6 @@ class Tagger:
         if meta.get("format") != MODEL_FORMAT:
             raise ModelMissing(f"{self.path} holds a model of format {meta.get('format')!r}; "
                                f"this arnews reads {MODEL_FORMAT!r}: retrain with `arnews train-ner`")
-        if threads:
-            torch.set_num_threads(threads)
         self.featuriser = Featuriser(
             Vocabularies.from_json((self.path / "features.json").read_text(encoding="utf-8")),
             FloretVectors.load(self.path), Gazetteer.from_tsv(self.path / "gazetteer.tsv"))
@@ -66,17 +64,12 @@ class Tagger:
               batch_size: int = 64) -> list[list[tuple[int, int, str]]]:
         """Predicted (start, end exclusive, label) spans per sentence, for the given
         components. Sentences are batched by length; empty ones get no spans."""
-        from arnews.ner.scoring import bio_spans
+        from arnews.ner.network import predict_spans
 
         result: list[list[tuple[int, int, str]]] = [[] for _ in sentences]
-        order = sorted((i for i, s in enumerate(sentences) if len(s)),
-                       key=lambda i: len(sentences[i]))
-        comps = [c for c in components if c in self.networks]
-        for k in range(0, len(order), batch_size):
-            idx = order[k:k + batch_size]
-            batch = [self.featuriser.encode(list(sentences[i])) for i in idx]
-            for name in comps:
-                tags = self.tags[name]
-                for i, pred in zip(idx, self.networks[name].decode(batch)):
-                    result[i].extend(bio_spans([tags[t] for t in pred]))
+        for name in (c for c in components if c in self.networks):
+            found = predict_spans(self.networks[name], self.featuriser, self.tags[name],
+                                  sentences, batch_size)
+            for r, spans in zip(result, found):
+                r.extend(spans)
         return [sorted(r) for r in result]

@@ -258,12 +258,13 @@ def pretrain(s: TrainSettings, text: Path, featuriser, on_step: Callable[[str], 
 
 
 def score(net, featuriser, sents: list[Sentence], tags: list[str], batch: int = 64) -> Scores:
+    from arnews.ner.network import predict_spans
+
     net.eval()
     scores = Scores()
-    for i in range(0, len(sents), batch):
-        part = sents[i:i + batch]
-        for s, pred in zip(part, net.decode([featuriser.encode(x.tokens) for x in part])):
-            scores.add(bio_spans(s.bio), bio_spans([tags[k] for k in pred]))
+    for s, pred in zip(sents, predict_spans(net, featuriser, tags, [x.tokens for x in sents],
+                                            batch)):
+        scores.add(bio_spans(s.bio), pred)
     net.train()
     return scores
 
