@@ -61,15 +61,13 @@ def test_extract_on_a_folder_prints_the_summary_and_writes_tables(runner, tmp_pa
     assert len(pd.read_parquet(out / "meetings")) == 1
 
 
-def test_extract_with_a_missing_input_records_it_and_exits_zero(runner, tmp_path):
+def test_extract_with_a_missing_input_exits_2_before_any_work(runner, tmp_path):
     out = tmp_path / "out"
     missing = tmp_path / "nope.txt"
     res = runner.invoke(app, ["extract", str(missing), "--out", str(out), "--show", "0"])
-    assert res.exit_code == 0
-    assert "not found" in res.output
-    errors = pd.read_parquet(out / "errors")
-    assert list(errors["error"]) == ["FileNotFoundError"]
-    assert errors["source_path"].iloc[0].endswith("nope.txt")
+    assert res.exit_code == 2
+    assert "no such file or folder" in res.output and "nope.txt" in res.output
+    assert not out.exists()   # nothing was done
 
 
 def test_workers_must_be_positive(runner, tmp_path):

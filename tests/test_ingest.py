@@ -11,6 +11,7 @@ import pytest
 from arnews.document import IngestError, Record
 from arnews.ingest import iter_inputs, parse_article
 from arnews.ingest.dateline import find_dateline
+from arnews.ingest.jsonrec import content_id
 from arnews.ingest.dates import parse_date
 
 REPO = Path(__file__).resolve().parents[1]
@@ -157,7 +158,10 @@ def test_jsonl_gz_bad_line_fails_alone(tmp_path):
     items = read(write(tmp_path / "feed.jsonl.gz", "\n".join(lines) + "\n"))
     assert [type(x).__name__ for x in items] == ["Record", "IngestError", "Record", "IngestError"]
     first, broken, second, no_text = items
-    assert (first.doc_id, first.record_index, first.published) == ("feed#0", 0, date(2021, 6, 1))
+    # no id of its own: named by its content, so that re-ordering the file renames nothing
+    assert (first.doc_id, first.record_index, first.published) == (
+        content_id("feed", None, "استقبل الرئيس الفلسطيني وفدا من الكونغرس."), 0, date(2021, 6, 1))
+    assert first.doc_id.startswith("feed#") and len(first.doc_id) == len("feed#") + 12
     assert (broken.error, broken.record_index) == ("JSONDecodeError", 1)
     assert broken.message.startswith("line 2:")
     assert (second.doc_id, second.record_index) == ("g-7", 2)
@@ -196,7 +200,8 @@ def test_json_array_with_non_object(tmp_path):
     assert (a.doc_id, a.title, a.published, a.url, a.source, a.record_index) == (
         "17", "وزير الصحة يلتقي ممثل منظمة الصحة العالمية", date(2015, 8, 11), "https://example.org/a", "wafa", 0)
     assert (bad.error, bad.record_index) == ("NotAnObjectError", 1)
-    assert (c.doc_id, c.published, c.record_index) == ("batch#2", date(2015, 8, 11), 2)
+    assert (c.doc_id, c.published, c.record_index) == (
+        content_id("batch", None, "عقدت اللجنة الوزارية اجتماعها الأول."), date(2015, 8, 11), 2)
 
 
 def test_json_single_object_and_file_errors(tmp_path):
@@ -262,12 +267,14 @@ def test_folders_walk_sorted_with_relative_paths(tmp_path):
     write(root / "b.txt", "زار الوزير مدينة نابلس.")
     write(root / "a" / "z.txt", "التقى المحافظ وفدا.")
     write(root / "a" / "deep" / "x.jsonl", '{"text": "اجتمع المجلس."}\n')
-    write(root / "a" / "notes.md", "not an article")  # unsupported inside a folder: ignored
-    write(root / ".cache" / "h.txt", "مخفي")  # hidden folder: skipped
+    write(root / "a" / "notes.md", "not an article")  # unsupported inside a folder: a "skipped" row
+    write(root / ".cache" / "h.txt", "مخفي")  # hidden folder: not read, no row (documented rule)
     write(root / ".hidden.txt", "مخفي")
     items = read(root)
-    assert [x.source_path for x in items] == ["a/deep/x.jsonl", "a/z.txt", "b.txt"]
-    assert [x.doc_id for x in items] == ["x#0", "z", "b"]
+    assert [x.source_path for x in items] == ["a/notes.md", "a/deep/x.jsonl", "a/z.txt", "b.txt"]
+    skipped = items[0]
+    assert (skipped.level, skipped.error) == ("skipped", "UnsupportedFormatError")
+    assert [x.doc_id for x in items[1:]] == [content_id("x", None, "اجتمع المجلس."), "z", "b"]
 
 
 def test_explicit_paths_errors(tmp_path):
@@ -294,7 +301,8 @@ def test_saudinewsnet_day_file():
     assert len(errors(items)) == 0
     recs = records(items)
     assert len(recs) == 1675
-    assert [r.doc_id for r in recs[:3]] == ["2015-08-11#0", "2015-08-11#1", "2015-08-11#2"]
+    assert all(r.doc_id.startswith("2015-08-11#") for r in recs)
+    assert recs[0].doc_id == content_id("2015-08-11", recs[0].title, recs[0].text)
     assert [r.record_index for r in recs[:3]] == [0, 1, 2]
     # cartoon pages come with blank content: still articles of the day, kept as Records
     assert sum(not r.text.strip() for r in recs) == 10

@@ -110,7 +110,7 @@ def two_runs(tmp_path: Path) -> Path:
 # -- schema ----------------------------------------------------------------------------
 
 # Columns arnews adds to TABLES.md's (allowed: 'columns may be added'), at the end.
-ADDED_COLUMNS = {"dates": ["kind"]}
+ADDED_COLUMNS = {"articles": ["record"], "dates": ["kind"], "runs": ["status", "n_skipped"], "errors": ["level", "error_id"]}
 
 
 def test_schemas_follow_tables_md() -> None:
@@ -158,13 +158,16 @@ def test_to_frame_rejects_bad_rows() -> None:
 
 # -- writing and reading ---------------------------------------------------------------
 
-def test_layout_one_file_per_run_and_table(two_runs: Path) -> None:
-    files = sorted(str(p.relative_to(two_runs)) for p in two_runs.rglob("*") if p.is_file())
-    expected = {f"{t}/part-run-1.parquet" for t in SCHEMAS if t != "entities"}
-    expected |= {f"{t}/part-run-2.parquet" for t in
-                 ("articles", "mentions", "dates", "meetings", "meeting_participants", "runs")}
-    expected.add("entities/part-entities.parquet")
+def test_layout_one_file_per_commit_and_table(two_runs: Path) -> None:
+    files = sorted(str(p.relative_to(two_runs)) for p in two_runs.rglob("*")
+                   if p.is_file() and not p.relative_to(two_runs).parts[0] == "_arnews")
+    expected = {f"{t}/part-run-1-00001.parquet" for t in SCHEMAS if t not in ("entities", "runs")}
+    expected |= {f"{t}/part-run-2-00001.parquet" for t in
+                 ("articles", "mentions", "dates", "meetings", "meeting_participants")}
+    expected |= {"entities/part-entities.parquet", "runs/part-runs.parquet"}
     assert set(files) == expected  # no temp files left, no empty file on the 2nd run
+    # the commit log is empty once every commit is carried out; the lock is released
+    assert list((two_runs / "_arnews" / "commits").iterdir()) == []
 
 
 def test_read_back_with_exact_dtypes(two_runs: Path) -> None:
@@ -226,7 +229,7 @@ def test_chunks_are_flushed_into_one_file(tmp_path: Path) -> None:
         for i in range(5):
             w.add(article(f"a{i}", TEXT_1, date(2024, 1, 1)))
         assert w.close(run_row())["mentions"] == 15
-    part = pq.ParquetFile(tmp_path / "articles" / "part-r.parquet")
+    part = pq.ParquetFile(tmp_path / "articles" / "part-r-00001.parquet")
     assert part.metadata.num_rows == 5 and part.num_row_groups == 3
 
 
@@ -235,7 +238,7 @@ def test_chunks_are_flushed_into_one_file(tmp_path: Path) -> None:
 def test_temp_files_are_invisible_until_close(two_runs: Path) -> None:
     w = TableWriter(two_runs, "run-3", flush_every=1)
     w.add(article("a4", TEXT_1, date(2024, 4, 1)))  # flushed to the temp file
-    temp = two_runs / "articles" / ".part-run-3.parquet.tmp"
+    temp = two_runs / "articles" / ".part-run-3-00001.parquet.tmp"
     assert temp.exists() and temp.stat().st_size > 0
     assert len(pd.read_parquet(two_runs / "articles")) == 3
     assert ds.dataset(two_runs / "articles", format="parquet").count_rows() == 3
@@ -295,3 +298,13 @@ def test_reader_errors(tmp_path: Path) -> None:
         read_table(tmp_path, "meetings")
     with pytest.raises(ValueError, match="unknown table"):
         read_table(tmp_path, "people")
+
+
+def test_docs_tables_md_is_the_schema_reference() -> None:
+    """docs/TABLES.md is generated from the schemas: regenerate it when a column changes."""
+    from arnews.schema import TABLE_DOCS, reference
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "TABLES.md").read_text(encoding="utf-8")
+    assert doc == reference(), "run: python -m arnews.schema > docs/TABLES.md"
+    for table, schema in SCHEMAS.items():
+        assert set(TABLE_DOCS[table][1]) == set(schema.names), table   # every column documented

@@ -49,11 +49,13 @@ def extract_text(text: str, published: date | str | None = None, *, title: str |
 
 
 def extract(inputs: Sequence[str | Path] | str | Path, out_dir: str | Path = "data/processed", *,
-            workers: int = 1, ner: bool = True) -> local.RunSummary:
+            workers: int = 1, ner: bool = True, options: local.RunOptions | None = None) -> local.RunSummary:
     """Extract files or folders of articles into the Parquet tables under `out_dir`.
 
     Articles already in `out_dir` (same doc_id and text) are skipped, so calling it again
-    on a growing archive only processes what is new. `ner=False`: rules only (faster)."""
+    on a growing archive only processes what is new. `ner=False`: rules only (faster).
+    `options` sets everything else (limits, commits, links); see `RunOptions`. An
+    interrupt (Ctrl-C) commits the finished articles, then raises `RunInterrupted`."""
     if isinstance(inputs, (str, Path)):
         inputs = [inputs]
-    return local.run(list(inputs), out_dir, workers=workers, ner=ner)
+    return local.run(list(inputs), out_dir, options, workers=workers, ner=ner)

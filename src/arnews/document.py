@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from arnews.text.clean import clean_string
+
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
@@ -32,6 +34,13 @@ class Record:
     url: str | None = None
     dateline: str | None = None
     record_index: int | None = None  # position inside a multi-record file, else None
+
+    def __post_init__(self) -> None:
+        # Lone surrogates cannot be written as UTF-8 (Parquet, spaCy): one repair, in place.
+        self.text = clean_string(self.text)
+        self.doc_id = clean_string(self.doc_id)
+        if self.title is not None:
+            self.title = clean_string(self.title)
 
     @property
     def text_sha256(self) -> str:
@@ -53,6 +62,7 @@ class IngestError:
     error: str      # exception class name
     message: str
     stage: str = "ingest"
+    level: str = "error"   # "error": could not be read; "skipped": not read, by a documented rule
 
 
 @dataclass

@@ -13,6 +13,7 @@ from typing import Protocol, Sequence
 from arnews.dates.stage import DateRecogniser
 from arnews.document import Document, Record
 from arnews.events.meetings import MeetingExtractor
+from arnews.limits import DEFAULT_LIMITS, Limits
 from arnews.link.stage import Linker
 from arnews.recognise.lexicon import load_lexicons
 from arnews.recognise.stage import Recogniser, Tagger
@@ -59,16 +60,16 @@ def default_ner() -> Tagger | None:
 
 class Pipeline:
     """`ner`: the statistical tagger offered to the recognise stage; "default" is the
-    shipped model, None the rules alone."""
+    shipped model, None the rules alone. `limits`: the bounds on one article's size."""
 
     def __init__(self, stages: Sequence[Stage] | None = None,
-                 ner: Tagger | None | str = "default"):
+                 ner: Tagger | None | str = "default", limits: Limits = DEFAULT_LIMITS):
         if ner == "default":
             ner = default_ner() if stages is None else None
         if stages is None:
             lex = load_lexicons()
-            stages = [Normaliser(), Segmenter(), DateRecogniser(), Recogniser(lex, ner=ner),
-                      Linker(lex), MeetingExtractor(lex)]
+            stages = [Normaliser(limits.max_chars), Segmenter(limits.max_tokens), DateRecogniser(),
+                      Recogniser(lex, ner=ner), Linker(lex), MeetingExtractor(lex)]
         self.stages = list(stages)
 
     def run(self, record: Record) -> Document:

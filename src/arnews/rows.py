@@ -15,7 +15,7 @@ def document_rows(d: Document) -> Rows:
         "article_id": aid, "doc_id": r.doc_id, "source_path": r.source_path, "source": r.source,
         "url": r.url, "title": r.title, "published": r.published, "dateline": r.dateline,
         "text": r.text, "text_sha256": r.text_sha256, "n_sentences": len(d.sentences),
-        "n_tokens": d.n_tokens,
+        "n_tokens": d.n_tokens, "record": r.record_index,
     }
     mentions = []
     for i, m in enumerate(sorted(d.mentions, key=lambda m: (m.start, m.end, m.label))):

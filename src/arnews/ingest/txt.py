@@ -15,7 +15,9 @@ from pathlib import Path
 
 from arnews.document import IngestError, Record
 
-from ._io import IO_ERRORS, read_text
+from arnews.limits import InputTooLarge, Limits
+
+from ._io import IO_ERRORS, Progress, read_text
 from .dateline import find_dateline
 from .dates import DATE, WEEKDAYS, date_from_match
 from .errors import EmptyTextError, to_error
@@ -138,10 +140,14 @@ def parse_article(raw: str) -> Article:
     )
 
 
-def read_txt(path: Path, source_path: str, doc_id: str) -> Iterator[Record | IngestError]:
+def read_txt(path: Path, source_path: str, doc_id: str, limits: Limits,
+             progress: Progress) -> Iterator[Record | IngestError]:
     """One Record for the file, or one IngestError saying why it could not be read."""
     try:
-        art = parse_article(read_text(path))
+        art = parse_article(read_text(path, limits.max_file_bytes, progress))
+        if len(art.text) > limits.max_chars:
+            raise InputTooLarge(f"text of {len(art.text):,} characters, over the limit of "
+                                f"{limits.max_chars:,} for one article (raise it with --max-chars)")
     except (*IO_ERRORS, UnicodeDecodeError, ValueError) as exc:
         yield to_error(exc, source_path)
         return

@@ -1,14 +1,15 @@
-"""Where a run's files live, and how they are read and published.
+"""Where a run's files live, and how they are read.
 
-Each table is a folder `OUT/<table>/` of Parquet files, one per run
-(`part-<run_id>.parquet`). A file is written under a dot-prefixed temporary name
-(`.part-<run_id>.parquet.tmp`) and renamed into place only when complete: pyarrow and
+Each table is a folder `OUT/<table>/` of Parquet files. A run writes one file per table
+per commit, `part-<run_id>-<commit>.parquet`; `runs` and `entities`, which describe the
+whole folder, are one file each (`part-runs.parquet`, `part-entities.parquet`),
+replaced at each commit. A file is written under a dot-prefixed temporary name
+(`.part-....parquet.tmp`) and renamed into place by the commit (see `store`): pyarrow and
 pandas skip names starting with `.` or `_`, and DuckDB's `**/*.parquet` glob does not
 match the `.tmp` suffix, so no reader ever sees a half-written file.
 """
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
@@ -20,6 +21,8 @@ from arnews.schema import schema_of
 
 COMPRESSION = "zstd"
 _SAFE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+RUNS_FILE = "runs"          # runs/part-runs.parquet, rewritten at each commit
+ENTITIES_FILE = "entities"  # entities/part-entities.parquet, rebuilt when a run ends
 
 
 def check_run_id(run_id: str) -> str:
@@ -29,12 +32,14 @@ def check_run_id(run_id: str) -> str:
     return run_id
 
 
-def part_path(out_dir: Path, table: str, run_id: str) -> Path:
-    return out_dir / table / f"part-{run_id}.parquet"
+def part_name(table: str, name: str) -> str:
+    """The visible file, relative to the output folder."""
+    return f"{table}/part-{name}.parquet"
 
 
-def temp_path(out_dir: Path, table: str, run_id: str) -> Path:
-    return out_dir / table / f".part-{run_id}.parquet.tmp"
+def temp_name(table: str, name: str) -> str:
+    """The hidden file a part is written to before its commit."""
+    return f"{table}/.part-{name}.parquet.tmp"
 
 
 def visible_files(folder: Path) -> list[Path]:
@@ -62,20 +67,7 @@ def read_arrow(files: list[Path], table: str, columns: list[str] | None = None) 
     return dataset.to_table(columns=columns)
 
 
-def fsync_file(path: Path) -> None:
-    """Make a finished file durable before it is renamed into place."""
-    with open(path, "rb") as f:
-        os.fsync(f.fileno())
-
-
-def write_temp(data: pa.Table, path: Path) -> None:
-    """Write a whole table to a (temporary) path, durably."""
+def write_table(data: pa.Table, path: Path) -> None:
+    """Write a whole table to a (temporary) path."""
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(data, path, compression=COMPRESSION)
-    fsync_file(path)
-
-
-def write_atomic(data: pa.Table, final: Path, temp: Path) -> None:
-    """Replace `final` with `data` so readers see either the old or the new file."""
-    write_temp(data, temp)
-    os.replace(temp, final)

@@ -25,6 +25,8 @@ PROCLITICS = sorted({
 }, key=len, reverse=True)
 ENCLITICS = sorted({"ها", "هما", "هم", "هن", "نا", "كم"}, key=len, reverse=True)
 MAX_CHARS = 20          # letters of a word the character CNN reads
+MAX_TOKEN_CHARS = 64    # a "word" longer than this (minified script, a run of letters) is cut
+                        # before any look-up: floret hashes every n-gram of what it is given
 GAZ_LABELS = ("PERS", "PERS_B", "PERS_I", "ORG", "LOC")
 N_GAZ = len(GAZ_LABELS) + 2   # + log frequency, + "never seen"
 
@@ -65,7 +67,7 @@ class TokenView:
 
 
 def view(token: str) -> TokenView:
-    t = norm_token(token)
+    t = norm_token(token[:MAX_TOKEN_CHARS])  # already cut by Featuriser; view is public too
     word = t.lower()
     pro, stem, enc = strip_clitics(word)
     return TokenView(word, stem, f"{pro}|{enc}", "".join(char_class(c) for c in t[:4]))
@@ -181,6 +183,7 @@ class Featuriser:
                 "dense_dim": self.dense_dim}
 
     def _tokens(self, tokens: Sequence[str]) -> list[tuple]:
+        tokens = [t[:MAX_TOKEN_CHARS] for t in tokens]
         missing = [t for t in dict.fromkeys(tokens) if t not in self._cache]
         if missing:
             views = [view(t) for t in missing]

@@ -2,17 +2,27 @@
 from __future__ import annotations
 
 from arnews.document import Document
+from arnews.limits import DEFAULT_LIMITS, InputTooLarge
 from arnews.recognise.rules import QUOTE_CHARS, Tok
 from arnews.text.normalise import normalise
-from arnews.text.segment import make_nlp
+from arnews.text.segment import make_nlp, sentence_starts
 
 
 class Normaliser:
-    """Normalise the article text for matching, keeping the map back to the original."""
+    """Normalise the article text for matching, keeping the map back to the original.
+
+    `max_chars` bounds the work one article may cost; ingest applies the same bound to
+    files, this applies it to texts handed to the pipeline directly."""
 
     name = "normalise"
 
+    def __init__(self, max_chars: int = DEFAULT_LIMITS.max_chars) -> None:
+        self.max_chars = max_chars
+
     def __call__(self, d: Document) -> Document:
+        if len(d.text) > self.max_chars:
+            raise InputTooLarge(f"text of {len(d.text):,} characters, over the limit of "
+                                f"{self.max_chars:,} for one article (raise it with --max-chars)")
         d.norm = normalise(d.text)
         return d
 
@@ -22,12 +32,16 @@ class Segmenter:
 
     name = "segment"
 
-    def __init__(self) -> None:
+    def __init__(self, max_tokens: int = DEFAULT_LIMITS.max_tokens) -> None:
         self.nlp = make_nlp()
+        self.max_tokens = max_tokens
 
     def __call__(self, d: Document) -> Document:
         assert d.norm is not None, "segment runs after normalise"
         d.doc = self.nlp(d.norm.text)
+        if len(d.doc) > self.max_tokens:
+            raise InputTooLarge(f"{len(d.doc):,} tokens, over the limit of {self.max_tokens:,} "
+                                "for one article (raise it with --max-tokens)")
         for toks in split_sentences(d.doc):
             for tok in toks:
                 tok.raw = d.norm.original_span(tok.start, tok.end)
@@ -44,11 +58,12 @@ def split_sentences(doc) -> list[list[Tok]]:
 
     One pass over the Doc: iterating `doc.sents` span by span costs far more."""
     text = doc.text
+    starts = sentence_starts(doc)
     sentences: list[list[Tok]] = []
     current: list[Tok] = []
     prev_end: int | None = None
-    for t in doc:
-        if t.is_sent_start and current:
+    for t, starts_here in zip(doc, starts):
+        if starts_here and current:
             sentences.append(current)
             current = []
         if t.is_space:

@@ -1,0 +1,4 @@
+"""`python -m arnews ...` is the `arnews` command."""
+from arnews.cli import main
+
+main()
