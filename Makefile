@@ -7,7 +7,7 @@ VENV   ?= .venv
 TORCH  ?= torch==2.13.0
 BIN     = $(VENV)/bin
 
-.PHONY: demo test dev-score clean
+.PHONY: demo test dev-score eval clean
 
 $(BIN)/arnews: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,4 +29,14 @@ dev-score: $(BIN)/arnews
 	$(BIN)/python ../shared/tools/score_meetings.py ../shared/gold/meetings_dev.json /tmp/arnews-dev
 
 clean:
-	rm -rf $(VENV) data/processed
+	rm -rf $(VENV) data/processed build
+
+# Extract and score the annotated corpus's dev and test splits (needs ../shared/corpora).
+EVAL = build/eval
+eval: $(BIN)/arnews
+	rm -rf $(EVAL) && mkdir -p $(EVAL)
+	$(BIN)/python corpus/meetings/articles.py --split dev --split test --out $(EVAL)
+	$(BIN)/arnews extract $(EVAL)/dev.jsonl --out $(EVAL)/dev --show 0 --quiet --allow-errors
+	$(BIN)/arnews extract $(EVAL)/test.jsonl --out $(EVAL)/test --show 0 --quiet --allow-errors
+	$(BIN)/arnews evaluate corpus/meetings/dev.json $(EVAL)/dev
+	$(BIN)/arnews evaluate corpus/meetings/test.json $(EVAL)/test

@@ -245,6 +245,38 @@ def _print_meetings(out: Path, article_ids: list[str], limit: int) -> None:
             console.print(f"  purpose: {text(m.purpose)}")
 
 
+@app.command()
+def evaluate(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold meetings: a JSON array of articles in the format of MEETINGS.md (corpus/meetings/dev.json, or your own)."),
+    out: Path = typer.Argument(..., exists=True, file_okay=False, help="An output folder of `arnews extract` over the same articles (matched by doc_id)."),
+    show: bool = typer.Option(False, "--show", help="List every missed and spurious meeting and person, with its sentence."),
+    json_out: bool = typer.Option(False, "--json", help="Print the scores as one JSON object."),
+) -> None:
+    """Score extracted meetings against a gold file: articles, persons, who-met-whom pairs,
+    dates, roles, organisations, purposes, places, status and mode."""
+    from arnews.evaluate import evaluate as run_evaluation
+
+    result = run_evaluation(gold, out, show=show)
+    differences = result.pop("differences", [])
+    if json_out:
+        sys.stdout.write(json.dumps(result | ({"differences": differences} if show else {}),
+                                   ensure_ascii=False) + "\n")
+        return
+    table = Table(title=f"{gold} vs {out}", show_header=True)
+    for col in ("metric", "value", "P", "R", "tp / pred / gold"):
+        table.add_column(col)
+    for name, value in result.items():
+        if isinstance(value, dict):
+            table.add_row(name, f"{value['f1']:.3f}", f"{value['p']:.3f}", f"{value['r']:.3f}",
+                          f"{value['tp']} / {value['pred']} / {value['gold']}")
+        else:
+            table.add_row(name, "-" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value)),
+                          "", "", "")
+    Console().print(table)
+    for line in differences:
+        typer.echo(line)
+
+
 @app.command("build-name-stats")
 def build_name_stats(
     corpora: Path = typer.Option(Path("../shared/corpora"), help="Folder holding anercorp/ and wojood-sample/."),
