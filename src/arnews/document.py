@@ -11,13 +11,16 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from arnews.text.clean import clean_string
+from arnews.text.tokens import Tok
 
 if TYPE_CHECKING:  # pragma: no cover
     from spacy.tokens import Doc
 
+    from arnews.dates.extract import TimeExpr
+    from arnews.recognise.rules import SentenceAnalysis
     from arnews.text.normalise import NormalisedText
 
 
@@ -148,15 +151,15 @@ class Document:
     norm: "NormalisedText | None" = None
     doc: "Doc | None" = None              # spaCy Doc over the normalised text
     sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
-    sentence_tokens: list[list[Any]] = field(default_factory=list)  # rules.Tok per sentence
+    sentence_tokens: list[list[Tok]] = field(default_factory=list)   # per sentence
     n_tokens: int = 0
-    time_exprs: list[list[Any]] = field(default_factory=list)       # dates.TimeExpr per sentence
-    orgs: list[list[Mention]] = field(default_factory=list)         # per sentence, with token ranges
-    analyses: list[Any] = field(default_factory=list)               # rules.SentenceAnalysis per sentence
+    time_exprs: "list[list[TimeExpr]]" = field(default_factory=list)  # per sentence, normalised offsets
+    orgs: list[list[Mention]] = field(default_factory=list)          # per sentence, with token ranges
+    analyses: "list[SentenceAnalysis]" = field(default_factory=list)  # per sentence
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)
-    affiliations: list[dict[str, Any]] = field(default_factory=list)
+    affiliations: list[dict[str, str | int | None]] = field(default_factory=list)  # rows of `affiliations`
     meetings: list[Meeting] = field(default_factory=list)
 
     @property

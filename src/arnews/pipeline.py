@@ -7,7 +7,7 @@ normalise -> segment -> dates -> recognise -> link -> events.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from typing import Protocol, Sequence
 
 from arnews.dates.stage import DateRecogniser
@@ -25,9 +25,33 @@ log = logging.getLogger("arnews.pipeline")
 
 
 class Stage(Protocol):
+    """One step of the pipeline. Like a spaCy component registered with `requires` and
+    `assigns`, it says which `Document` fields it reads and which it writes, so that the
+    pipeline can check the order of its stages when it is built."""
+
     name: str
+    reads: frozenset[str]
+    writes: frozenset[str]
 
     def __call__(self, d: Document) -> Document: ...
+
+
+class PipelineOrderError(ValueError):
+    """A stage reads a field that no stage before it writes."""
+
+
+def check_order(stages: Sequence[Stage]) -> None:
+    """Every field a stage reads is written by an earlier stage (or is the record)."""
+    known = {f.name for f in fields(Document)}
+    available = {"record"}
+    for stage in stages:
+        unknown = (stage.reads | stage.writes) - known
+        if unknown:
+            raise PipelineOrderError(f"stage {stage.name!r} names fields a Document does not have: {sorted(unknown)}")
+        missing = stage.reads - available
+        if missing:
+            raise PipelineOrderError(f"stage {stage.name!r} reads {sorted(missing)}, which no stage before it writes")
+        available |= stage.writes
 
 
 class StageError(Exception):
@@ -71,6 +95,7 @@ class Pipeline:
             stages = [Normaliser(limits.max_chars), Segmenter(limits.max_tokens), DateRecogniser(),
                       Recogniser(lex, ner=ner), Linker(lex), MeetingExtractor(lex)]
         self.stages = list(stages)
+        check_order(self.stages)
 
     def run(self, record: Record) -> Document:
         d = Document(record=record)

@@ -7,6 +7,8 @@ from arnews.document import DateMention, Document
 
 class DateRecogniser:
     name = "dates"
+    reads = frozenset({"record", "norm", "sentence_tokens"})
+    writes = frozenset({"time_exprs", "dates"})
 
     def __call__(self, d: Document) -> Document:
         assert d.norm is not None

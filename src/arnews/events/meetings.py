@@ -17,7 +17,8 @@ from arnews.document import Document, Meeting, Mention, Participant, Person
 from arnews.events import cues
 from arnews.link.stage import Linker
 from arnews.recognise.lexicon import Lexicons, load_lexicons
-from arnews.recognise.rules import SentenceRules, Tok
+from arnews.recognise.rules import SentenceRules
+from arnews.text.tokens import Tok
 
 MAX_PURPOSE = 30
 VSO_WINDOW = 6   # tokens between a verb and its subject (dates, honorifics: التقى اليوم صاحب السمو ...)
@@ -59,6 +60,8 @@ class Clause:
 
 class MeetingExtractor:
     name = "events"
+    reads = frozenset({"record", "norm", "sentences", "sentence_tokens", "time_exprs", "analyses", "orgs", "persons"})
+    writes = frozenset({"meetings"})
 
     def __init__(self, lexicons: Lexicons | None = None):
         self.lex = lexicons or load_lexicons()

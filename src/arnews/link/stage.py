@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 
 from arnews.document import Document, Mention, Person
-from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
+from arnews.recognise.lexicon import Lexicons, load_lexicons
+from arnews.text.tokens import bare_forms
 from arnews.text.normalise import normalise_word
 
 ENTITY_LABELS = ("PERS", "ORG", "LOC", "GPE")
@@ -29,6 +30,8 @@ def entity_id(label: str, key: str) -> str:
 
 class Linker:
     name = "link"
+    reads = frozenset({"record", "norm", "sentence_tokens", "analyses", "persons", "mentions"})
+    writes = frozenset({"persons", "mentions", "orgs", "affiliations"})  # entity ids on mentions
 
     def __init__(self, lexicons: Lexicons | None = None):
         self.lex = lexicons or load_lexicons()

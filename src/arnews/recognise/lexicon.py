@@ -14,7 +14,6 @@ from pathlib import Path
 
 from arnews.text.normalise import normalise_word
 
-PROCLITICS = ("وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
 
 
@@ -26,22 +25,6 @@ def _lines(name: str) -> list[str]:
 def entries(name: str) -> set[tuple[str, ...]]:
     """A lexicon file as a set of normalised token tuples."""
     return {tuple(normalise_word(w) for w in line.split()) for line in _lines(name)}
-
-
-@lru_cache(maxsize=200_000)
-def bare_forms(word: str) -> tuple[str, ...]:
-    """The word and its forms without a leading conjunction/preposition clitic.
-
-    `لرييس` -> (لرييس, رييس); `للشباب` -> (للشباب, الشباب); `وبمجلس` -> (وبمجلس, مجلس).
-    """
-    forms = [word]
-    for clitic in PROCLITICS:
-        if word.startswith(clitic) and len(word) - len(clitic) >= 2:
-            rest = word[len(clitic):]
-            if clitic.endswith("ل") and rest.startswith("ل"):   # لل = ل + ال
-                forms.append("ا" + rest)
-            forms.append(rest)
-    return tuple(forms)
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from arnews.recognise.lexicon import Lexicons, bare_forms
+from arnews.recognise.lexicon import Lexicons
+from arnews.text.tokens import Tok, bare_forms
 
 ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس"}   # الملك عبدالله الثاني
 # Region and state nouns a role's posting place starts with (مدير التعليم بمنطقة تبوك، بدولة قطر).
@@ -29,32 +30,9 @@ ROLE_ADJECTIVES = {"العام", "العامه", "المكلف", "المفوض",
                    "الجديد", "الفخري", "المناوب", "الاول", "الثاني", "الثالث", "المشرف"}
 POSSESSED = ("ته", "تها", "تهم", "اته", "ات")   # جلسته، باقات: a possessed or plural noun, not a name
 CONNECTORS = {"بن", "بنت", "ابن", "ابو", "ابي", "ال", "عبد", "ام", "ولد", "دي", "فان", "فون"}
-QUOTE_CHARS = set("\"'«»“”„‘’")
 MAX_NAME = 6
 MAX_ROLE = 9
 MAX_ORG = 8
-
-
-@dataclass
-class Tok:
-    """A normalised token with what the rules need to know about it."""
-
-    text: str
-    start: int      # offsets into the normalised text
-    end: int
-    is_punct: bool
-    is_quote: bool
-    nl_before: bool = False
-    raw: str = ""   # the original characters (علي the name vs على the preposition differ only there)
-
-    @property
-    def definite(self) -> bool:
-        return any(f.startswith("ال") and len(f) > 3 for f in bare_forms(self.text))
-
-    @property
-    def conj(self) -> bool:
-        """Starts with the conjunction و (a word like وليد is checked by `SentenceRules.is_conj`)."""
-        return self.text.startswith("و") and len(self.text) > 2
 
 
 @dataclass

@@ -11,8 +11,9 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from arnews.document import Document, Mention, Person, Span
-from arnews.recognise.lexicon import Lexicons, bare_forms, load_lexicons
-from arnews.recognise.rules import RoleSpan, SentenceRules, Tok
+from arnews.recognise.lexicon import Lexicons, load_lexicons
+from arnews.recognise.rules import RoleSpan, SentenceRules
+from arnews.text.tokens import Tok, bare_forms
 from arnews.text.normalise import normalise_word
 
 Tagger = Callable[[Sequence[str]], list[str]]
@@ -35,6 +36,8 @@ class Recogniser:
     """Find people (named or by role), groups and organisations; add their mentions."""
 
     name = "recognise"
+    reads = frozenset({"record", "norm", "sentence_tokens", "time_exprs"})
+    writes = frozenset({"analyses", "orgs", "mentions", "persons"})
 
     def __init__(self, lexicons: Lexicons | None = None, ner: Tagger | None = None):
         self.lex = lexicons or load_lexicons()

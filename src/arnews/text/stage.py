@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from arnews.document import Document
 from arnews.limits import DEFAULT_LIMITS, InputTooLarge
-from arnews.recognise.rules import QUOTE_CHARS, Tok
+from arnews.text.tokens import QUOTE_CHARS, Tok
 from arnews.text.normalise import normalise
 from arnews.text.segment import make_nlp, sentence_starts
 
@@ -15,6 +15,8 @@ class Normaliser:
     files, this applies it to texts handed to the pipeline directly."""
 
     name = "normalise"
+    reads = frozenset({"record"})
+    writes = frozenset({"norm"})
 
     def __init__(self, max_chars: int = DEFAULT_LIMITS.max_chars) -> None:
         self.max_chars = max_chars
@@ -31,6 +33,8 @@ class Segmenter:
     """Tokenise the normalised text with spaCy and split it into sentences."""
 
     name = "segment"
+    reads = frozenset({"norm"})
+    writes = frozenset({"doc", "sentences", "sentence_tokens", "n_tokens"})
 
     def __init__(self, max_tokens: int = DEFAULT_LIMITS.max_tokens) -> None:
         self.nlp = make_nlp()
