@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from arnews.ner.conll import nested_spans, outermost, read_conll
+from arnews.ner.training.conll import nested_spans, outermost, read_conll
 from arnews.ner.scoring import Scores, bio_spans
 from arnews.ner.tagger import DEFAULT_MODEL, ModelMissing
 
@@ -150,7 +150,7 @@ def test_model_loads_once():
 def test_eval_ner_cli(tmp_path):
     from typer.testing import CliRunner
 
-    from arnews.ner.cli import ner_app
+    from arnews.ner.training.cli import ner_app
 
     f = tmp_path / "gold.conll"
     f.write_text("التقى O\nأوباما B-PERS\nفي O\nالرياض B-LOC\n\nقال O\nعباس B-PERS\n",
@@ -240,7 +240,7 @@ def test_camel_backend_missing_model_is_clear(camel_data, tmp_path):
 def test_camel_missing_on_cli(camel_data, tmp_path):
     from typer.testing import CliRunner
 
-    from arnews.ner.cli import ner_app
+    from arnews.ner.training.cli import ner_app
 
     f = tmp_path / "gold.conll"
     f.write_text("أوباما B-PERS\n", encoding="utf-8")

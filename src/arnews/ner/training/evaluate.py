@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from arnews.ner.conll import nested_spans, outermost, read_conll
 from arnews.ner.scoring import Scores, bio_spans
 from arnews.ner.tagger import MAIN_COMPONENT, ROLES_COMPONENT
+from arnews.ner.training.conll import nested_spans, outermost, read_conll
 
 
 @dataclass

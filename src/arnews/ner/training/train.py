@@ -33,9 +33,10 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Callable, Sequence
 
-from arnews.ner.conll import Sentence, iter_docs, nested_spans, outermost, read_conll, spans_to_bio
 from arnews.ner.scoring import Scores, bio_spans
 from arnews.ner.text import norm_tokens, saudinewsnet_texts, split_sentences, tokenise
+from arnews.ner.training.conll import (Sentence, iter_docs, nested_spans, outermost, read_conll,
+                                       spans_to_bio)
 
 MAIN_LABELS = ["PERS", "LOC", "ORG", "MISC"]
 ROLE_LABELS = ["OCC", "NORP"]
@@ -320,7 +321,7 @@ def run(s: TrainSettings, on_step: Callable[[str], None] = _say) -> dict:
     import torch
 
     from arnews.ner.features import Featuriser, FloretVectors, Gazetteer
-    from arnews.ner.gazetteer import build_from_corpora
+    from arnews.ner.training.gazetteer import build_from_corpora
 
     t0 = time.time()
     work = s.work_dir
