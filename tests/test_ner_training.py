@@ -8,9 +8,11 @@ import pytest
 from arnews.ner.features import (N_GAZ, Featuriser, FloretVectors, Gazetteer, strip_clitics,
                                  view)
 from arnews.ner.training.conll import Sentence
-from arnews.ner.training.train import (MAIN_LABELS, TrainSettings, build_vocabularies,
-                                       fine_tune, pretrain, role_sentences, save_model,
-                                       wojood_role_spans)
+from arnews.ner.training.data import MAIN_LABELS, role_sentences, wojood_role_spans
+from arnews.ner.training.fit import fine_tune, pretrain
+from arnews.ner.training.settings import TrainSettings
+from arnews.ner.training.train import save_model
+from arnews.ner.training.vectors import build_vocabularies
 
 FLORET = {"minn": 3, "maxn": 5, "hash_count": 2, "hash_seed": 0, "bow": "<", "eow": ">"}
 

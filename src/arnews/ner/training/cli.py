@@ -37,7 +37,8 @@ def train_ner(
     BiLSTM pretrained as a language model, then fine-tuned with a CRF on ANERcorp
     PERS/LOC/ORG/MISC and Wojood OCC/NORP) and save it. About 45 minutes on 2 cores."""
     from arnews.ner.tagger import DEFAULT_MODEL
-    from arnews.ner.training.train import TrainSettings, run
+    from arnews.ner.training.settings import TrainSettings
+    from arnews.ner.training.train import run
 
     corpora = corpora or _default_corpora()
     if not (corpora / "anercorp" / "train.txt").exists():
