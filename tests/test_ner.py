@@ -2,13 +2,17 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
-from arnews.ner.conll import nested_spans, outermost, read_conll
+import arnews
 from arnews.ner.scoring import Scores, bio_spans
 from arnews.ner.tagger import DEFAULT_MODEL, ModelMissing
+from arnews.ner.training.conll import nested_spans, outermost, read_conll
 
 HAVE_MODEL = (DEFAULT_MODEL / "meta.json").exists()
 needs_model = pytest.mark.skipif(
@@ -147,10 +151,28 @@ def test_model_loads_once():
 
 
 @needs_model
+def test_tagging_imports_nothing_of_training():
+    """The runtime tagger stands alone: training (corpora readers, gazetteer, fitting,
+    evaluation, their CLI) is never imported by tagging."""
+    code = ("import sys\n"
+            "import arnews.ner\n"
+            "arnews.ner.tag(['التقى', 'الملك', 'سلمان', 'في', 'الرياض'])\n"
+            "arnews.ner.entities(['قال', 'وزير', 'الخارجية', 'الأمريكي', 'جون', 'كيري'])\n"
+            "assert 'arnews.ner.tagger' in sys.modules\n"
+            "print(sorted(m for m in sys.modules if m.startswith('arnews.ner.training')))\n")
+    src = str(Path(arnews.__file__).resolve().parents[1])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join([src, os.environ.get("PYTHONPATH", "")])}
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "[]"
+
+
+@needs_model
 def test_eval_ner_cli(tmp_path):
     from typer.testing import CliRunner
 
-    from arnews.ner.cli import ner_app
+    from arnews.ner.training.cli import ner_app
 
     f = tmp_path / "gold.conll"
     f.write_text("التقى O\nأوباما B-PERS\nفي O\nالرياض B-LOC\n\nقال O\nعباس B-PERS\n",
@@ -240,7 +262,7 @@ def test_camel_backend_missing_model_is_clear(camel_data, tmp_path):
 def test_camel_missing_on_cli(camel_data, tmp_path):
     from typer.testing import CliRunner
 
-    from arnews.ner.cli import ner_app
+    from arnews.ner.training.cli import ner_app
 
     f = tmp_path / "gold.conll"
     f.write_text("أوباما B-PERS\n", encoding="utf-8")

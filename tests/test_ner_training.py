@@ -5,11 +5,14 @@ from __future__ import annotations
 import numpy
 import pytest
 
-from arnews.ner.conll import Sentence
 from arnews.ner.features import (N_GAZ, Featuriser, FloretVectors, Gazetteer, strip_clitics,
                                  view)
-from arnews.ner.train import (MAIN_LABELS, TrainSettings, build_vocabularies, fine_tune,
-                              pretrain, role_sentences, save_model, wojood_role_spans)
+from arnews.ner.training.conll import Sentence
+from arnews.ner.training.data import MAIN_LABELS, role_sentences, wojood_role_spans
+from arnews.ner.training.fit import fine_tune, pretrain
+from arnews.ner.training.settings import TrainSettings
+from arnews.ner.training.train import save_model
+from arnews.ner.training.vectors import build_vocabularies
 
 FLORET = {"minn": 3, "maxn": 5, "hash_count": 2, "hash_seed": 0, "bow": "<", "eow": ">"}
 
@@ -78,7 +81,7 @@ def test_gazetteer_features_and_tsv_roundtrip(tmp_path):
 
 
 def test_gazetteer_counts_names_the_rules_find():
-    from arnews.ner.gazetteer import count_article
+    from arnews.ner.training.gazetteer import count_article
 
     words, labelled = count_article(
         "استقبل خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في الرياض أمس "

@@ -8,6 +8,11 @@ expressions it finds - numeric dates, month names of the Levantine, Egyptian/Gul
 Maghrebi series, Hijri dates (Umm al-Qura), relative days, weekdays, weeks, months and
 years - each with an ISO value resolved against the publication date. The conventions
 are listed in `arnews.dates.extract`; the words in `arnews.dates.lexicon`.
+
+The package reads from words to dates: `lexicon` (the words, as data) -> `patterns` (the
+regular expressions built from them) -> `extract.RULES` (a table of pattern and handler;
+the handlers in `absolute` and `relative`, their shared readers in `expr`) -> `resolve`
+(pure calendar functions).
 """
 from __future__ import annotations
 

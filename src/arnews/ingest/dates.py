@@ -9,27 +9,19 @@ import re
 from datetime import date, datetime
 from email.utils import parsedate_to_datetime
 
+from arnews.dates.patterns import GREGORIAN_MONTH_NO, GREGORIAN_MONTH_WORDS, key
+
 # Arabic-Indic (U+0660..) and Extended Arabic-Indic (Persian/Urdu, U+06F0..) digits.
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 
 WEEKDAYS = r"(?:ال)?(?:سبت|أحد|احد|إثنين|اثنين|ثلاثاء|أربعاء|اربعاء|خميس|جمعة|جمعه)"
 
-# Gregorian month names: the Egyptian/Gulf forms and the Levantine/Iraqi ones.
-_MONTHS: dict[str, int] = {
-    "يناير": 1, "كانون الثاني": 1,
-    "فبراير": 2, "شباط": 2,
-    "مارس": 3, "آذار": 3, "اذار": 3,
-    "أبريل": 4, "ابريل": 4, "إبريل": 4, "نيسان": 4,
-    "مايو": 5, "أيار": 5, "ايار": 5,
-    "يونيو": 6, "يونيه": 6, "حزيران": 6,
-    "يوليو": 7, "يوليه": 7, "تموز": 7,
-    "أغسطس": 8, "اغسطس": 8, "آب": 8, "اب": 8,
-    "سبتمبر": 9, "أيلول": 9, "ايلول": 9,
-    "أكتوبر": 10, "اكتوبر": 10, "تشرين الأول": 10, "تشرين الاول": 10,
-    "نوفمبر": 11, "تشرين الثاني": 11,
-    "ديسمبر": 12, "كانون الأول": 12, "كانون الاول": 12,
-}
-_MONTH_ALT = "|".join(sorted((re.escape(m) for m in _MONTHS), key=len, reverse=True))
+# Gregorian month names: those of every series in `arnews.dates.lexicon` (the one list),
+# as written there and with a bare alef for أ إ آ, since raw text writes both (اغسطس).
+_BARE_ALEF = str.maketrans("أإآ", "ااا")
+_MONTH_NAMES = set(GREGORIAN_MONTH_WORDS) | {w.translate(_BARE_ALEF) for w in GREGORIAN_MONTH_WORDS}
+_MONTH_ALT = "|".join(r"\s+".join(re.escape(part) for part in name.split())
+                      for name in sorted(_MONTH_NAMES, key=lambda n: (-len(n), n)))
 
 _D = r"[0-9٠-٩۰-۹]"
 # One date, in any of the written forms; named groups tell which form matched.
@@ -60,7 +52,7 @@ def date_from_match(m: re.Match[str]) -> date | None:
     if g.get("y2"):
         return _safe_date(g["y2"], g["m2"], g["d2"])
     if g.get("y3"):
-        return _safe_date(g["y3"], str(_MONTHS[g["mn"]]), g["d3"])
+        return _safe_date(g["y3"], str(GREGORIAN_MONTH_NO[key(g["mn"])]), g["d3"])
     return None
 
 

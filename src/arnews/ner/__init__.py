@@ -102,8 +102,7 @@ class SentenceTagger:
     in one batch. The model loads on first use."""
 
     def __init__(self, backend: str = "arnews", model: str | Path | None = None):
-        if backend not in BACKENDS:
-            raise ValueError(f"unknown NER back end {backend!r}: choose one of {', '.join(BACKENDS)}")
+        _check_backend(backend)
         self.backend = backend
         self.model = model
 

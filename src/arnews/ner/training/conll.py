@@ -121,14 +121,6 @@ def spans_to_bio(n: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
     return tags
 
 
-def write_conll(sentences: Iterable[tuple[list[str], list[str]]], path: str | Path) -> None:
-    with open(path, "w", encoding="utf-8") as fh:
-        for tokens, tags in sentences:
-            for tok, tag in zip(tokens, tags):
-                fh.write(f"{tok} {tag}\n")
-            fh.write("\n")
-
-
 def iter_docs(sentences: list[Sentence]) -> Iterator[list[Sentence]]:
     """Group sentences into documents by their `doc_end` marks."""
     doc: list[Sentence] = []

@@ -11,15 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
-from arnews.ner.conll import nested_spans, outermost, read_conll
 from arnews.ner.scoring import Scores, bio_spans
 from arnews.ner.tagger import MAIN_COMPONENT, ROLES_COMPONENT
+from arnews.ner.training.conll import nested_spans, outermost, read_conll
 
 
 @dataclass
 class EvalResult:
     scores: Scores
-    labels: list[str]
     n_sentences: int
     n_tokens: int
     seconds: float
@@ -69,5 +68,4 @@ def evaluate(path: str | Path, backend: str = "arnews", model: str | Path | None
         scores.n_sentences += 1
     for lab in chosen:  # a label with no gold and no prediction still gets a row
         scores.n_gold[lab] += 0
-    return EvalResult(scores, sorted(chosen), len(tokens), sum(len(t) for t in tokens),
-                      seconds, nested)
+    return EvalResult(scores, len(tokens), sum(len(t) for t in tokens), seconds, nested)

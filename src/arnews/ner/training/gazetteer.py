@@ -13,7 +13,7 @@ from multiprocessing import Pool
 from pathlib import Path
 from typing import Iterable
 
-from arnews.ner.features import Gazetteer, view
+from arnews.ner.features import GAZ_LABELS, Gazetteer, view
 from arnews.ner.text import saudinewsnet_texts, tokenise
 
 MIN_COUNT = 3
@@ -21,18 +21,14 @@ _PIPELINE = None
 
 
 def _rule_pipeline():
-    """The extraction pipeline up to linking, rules only (no statistical NER: the
-    gazetteer must not depend on the model it feeds)."""
-    from arnews.link.stage import Linker
+    """The extraction pipeline with the rules alone (no statistical NER: the gazetteer
+    must not depend on the model it feeds), up to the last stage that writes the mentions
+    it counts; later stages (events) leave them as they are."""
     from arnews.pipeline import Pipeline
-    from arnews.recognise.lexicon import load_lexicons
-    from arnews.recognise.stage import Recogniser
-    from arnews.dates.stage import DateRecogniser
-    from arnews.text.stage import Normaliser, Segmenter
 
-    lex = load_lexicons()
-    return Pipeline([Normaliser(), Segmenter(), DateRecogniser(), Recogniser(lex, ner=None),
-                     Linker(lex)])
+    stages = Pipeline(ner=None).stages
+    last = max(i for i, stage in enumerate(stages) if "mentions" in stage.writes)
+    return Pipeline(stages[:last + 1])
 
 
 def count_article(text: str) -> tuple[Counter, dict[str, Counter]]:
@@ -43,8 +39,7 @@ def count_article(text: str) -> tuple[Counter, dict[str, Counter]]:
     if _PIPELINE is None:
         _PIPELINE = _rule_pipeline()
     words = Counter(view(t).word for t in tokenise(text))
-    labelled: dict[str, Counter] = {lab: Counter() for lab in ("PERS", "PERS_B", "PERS_I",
-                                                              "ORG", "LOC")}
+    labelled: dict[str, Counter] = {lab: Counter() for lab in GAZ_LABELS}
     try:
         doc = _PIPELINE.run(Record(doc_id="g", source_path="<gazetteer>", text=text))
     except Exception:  # noqa: BLE001 - an article the rules fail on adds no labels
@@ -68,8 +63,7 @@ def build(texts: Iterable[str], workers: int = 2, min_count: int = MIN_COUNT) ->
             total.update(words)
             for lab, c in labs.items():
                 labelled.setdefault(lab, Counter()).update(c)
-    order = ("PERS", "PERS_B", "PERS_I", "ORG", "LOC")
-    counts = {w: [n] + [min(labelled.get(lab, Counter())[w], n) for lab in order]
+    counts = {w: [n] + [min(labelled.get(lab, Counter())[w], n) for lab in GAZ_LABELS]
               for w, n in total.items() if n >= min_count}
     return Gazetteer(counts)
 
