@@ -22,6 +22,6 @@ def build_name_stats(
 
 
 # `arnews train-ner` and `arnews eval-ner` live with the NER code; they are top-level commands.
-from arnews.ner.cli import ner_app  # noqa: E402  (light: heavy imports happen inside the commands)
+from arnews.ner.training.cli import ner_app  # noqa: E402  (light: heavy imports happen inside the commands)
 
 app.registered_commands.extend(ner_app.registered_commands)
