@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from conftest import meetings_of, records
 
-from arnews.link.stage import entity_id, name_key
+from arnews.link import canonical_names
+from arnews.link.stage import Linker, entity_id, name_key
 from arnews.recognise.lexicon import load_lexicons
 
 ARTICLE = ("استقبل وزير الصحة الأردني ماجد الحسيني اليوم في مكتبه السفير النمساوي هانس مولر.\n"
@@ -87,3 +88,10 @@ def test_unnamed_role_in_headline_takes_the_named_holder(ex):
             "استقبل وزير الصحة الأردني ماجد الحسيني اليوم في مكتبه السفير النمساوي هانس مولر.")
     [m] = meetings_of(ex(text))
     assert {p["name"] for p in m["participants"]} == {"ماجد الحسيني", "هانس مولر"}
+
+
+def test_canonical_names_is_the_linkers_answer(run_doc):
+    d = run_doc("استقبل الرئيس فلاديمير بوتين الوزير عادل الجبير. وقال بوتين إن الزيارة مهمة.")
+    canon = canonical_names(d)
+    assert canon == Linker(load_lexicons()).canonical(d)
+    assert {p.name.text for p in canon.values()} == {"فلاديمير بوتين", "عادل الجبير"}

@@ -7,25 +7,15 @@ name, whose fullest form is the one the tables report.
 """
 from __future__ import annotations
 
-import hashlib
-
 from arnews.document import Document, Mention, Person
+from arnews.link.names import canonical_names, entity_id, name_key
 from arnews.recognise.lexicon import Lexicons, load_lexicons
 from arnews.text.tokens import bare_forms
 from arnews.text.normalise import normalise_word
 
+__all__ = ["ENTITY_LABELS", "Linker", "canonical_names", "entity_id", "name_key"]
+
 ENTITY_LABELS = ("PERS", "ORG", "LOC", "GPE")
-
-
-def name_key(text: str, lex: Lexicons) -> str:
-    """The words of a name that identify its bearer: normalised, without titles."""
-    titles = {t[0] for t in lex.titles | lex.name_titles if len(t) == 1}
-    words = [w for w in normalise_word(text).replace('"', " ").split() if w not in titles]
-    return " ".join(words)
-
-
-def entity_id(label: str, key: str) -> str:
-    return label[0] + hashlib.sha1(f"{label}|{key}".encode("utf-8")).hexdigest()[:12]
 
 
 class Linker:
@@ -45,8 +35,9 @@ class Linker:
                           if p.name is not None and p.role is not None and p.kind == "person"]
         return d
 
-    def _family_name_mentions(self, d: Document) -> None:
-        """Add a person for each later mention of a full name's last word (العسيلي، الجبير)."""
+    def _last_names(self, d: Document) -> dict[str, Person]:
+        """The last word of each full name (two words or more, not an ordinary word) ->
+        the first person named with it."""
         by_last: dict[str, Person] = {}
         for p in d.persons:
             if p.name is None:
@@ -55,27 +46,36 @@ class Linker:
             if len(words) >= 2 and len(words[-1]) >= 3 and words[-1] not in by_last \
                     and not self.lex.is_common(words[-1]):
                 by_last[words[-1]] = p
+        return by_last
+
+    def _family_name_mentions(self, d: Document) -> None:
+        """Add a person for each later mention of a full name's last word (العسيلي، الجبير)."""
+        by_last = self._last_names(d)
         if not by_last:
             return
         covered = {(p.sentence_idx, k) for p in d.persons for k in range(*p.tokens)}
         covered |= {(si, k) for si, a in enumerate(d.analyses) for s, e in a.orgs for k in range(s, e)}
         for si, toks in enumerate(d.sentence_tokens):
-            for i, tok in enumerate(toks):
-                if (si, i) in covered:
-                    continue
-                for form in bare_forms(tok.text):
-                    full = by_last.get(form)
-                    if full is None or (full.sentence_idx == si and full.tokens[0] <= i < full.tokens[1]):
-                        continue
-                    skip = len(tok.text) - len(form)
-                    start, end = d.norm.to_original(tok.start + skip, tok.end)
-                    m = Mention(start, end, d.text[start:end], si, label="PERS",
-                                norm=normalise_word(d.text[start:end]), method="rule",
-                                entity_id=full.name.entity_id)
-                    d.mentions.append(m)
-                    d.persons.append(Person(name=m, role=None, org=None, sentence_idx=si, tokens=(i, i + 1)))
-                    break
+            for i in range(len(toks)):
+                if (si, i) not in covered:
+                    self._family_name_at(d, si, i, by_last)
         d.persons.sort(key=lambda p: (p.sentence_idx, p.tokens[0]))
+
+    def _family_name_at(self, d: Document, si: int, i: int, by_last: dict[str, Person]) -> None:
+        """A mention of a full name's last word at token i of sentence si (clitics apart)."""
+        tok = d.sentence_tokens[si][i]
+        for form in bare_forms(tok.text):
+            full = by_last.get(form)
+            if full is None or (full.sentence_idx == si and full.tokens[0] <= i < full.tokens[1]):
+                continue
+            skip = len(tok.text) - len(form)
+            start, end = d.norm.to_original(tok.start + skip, tok.end)
+            m = Mention(start, end, d.text[start:end], si, label="PERS",
+                        norm=normalise_word(d.text[start:end]), method="rule",
+                        entity_id=full.name.entity_id)
+            d.mentions.append(m)
+            d.persons.append(Person(name=m, role=None, org=None, sentence_idx=si, tokens=(i, i + 1)))
+            return
 
     def _assign_ids(self, d: Document) -> None:
         """Stable ids from the normalised name without titles, for every entity mention."""
@@ -107,15 +107,8 @@ class Linker:
                 p.same_as = by_role.get(normalise_word(p.role.text))
 
     def canonical(self, d: Document) -> dict[str, Person]:
-        """For each person entity, the person record with the fullest name and a role if any."""
-        best: dict[str, Person] = {}
-        for p in d.persons:
-            if p.name is None or p.name.entity_id is None:
-                continue
-            cur = best.get(p.name.entity_id)
-            if cur is None or (len(p.name.text), p.role is not None) > (len(cur.name.text), cur.role is not None):
-                best[p.name.entity_id] = p
-        return best
+        """Kept for old callers: use `arnews.link.canonical_names(d)`."""
+        return canonical_names(d)
 
     def _affiliation(self, d: Document, p: Person) -> dict:
         org_id = entity_id("ORG", name_key(p.org.text, self.lex)) if p.org else None

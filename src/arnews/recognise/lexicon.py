@@ -9,22 +9,16 @@ from __future__ import annotations
 import csv
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
+from arnews.recognise import words as W
+from arnews.recognise.wordfiles import entries, lines as _lines
 from arnews.text.normalise import normalise_word
 
+__all__ = ["Lexicons", "WordStats", "entries", "load_lexicons", "load_stats", "load_triggers",
+           "nationality_forms"]
+
 MODELS_DIR = Path(__file__).resolve().parents[3] / "models"
-
-
-def _lines(name: str) -> list[str]:
-    text = resources.files("arnews.recognise").joinpath("lexicons", name).read_text(encoding="utf-8")
-    return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def entries(name: str) -> set[tuple[str, ...]]:
-    """A lexicon file as a set of normalised token tuples."""
-    return {tuple(normalise_word(w) for w in line.split()) for line in _lines(name)}
 
 
 @dataclass(frozen=True)
@@ -59,7 +53,7 @@ class Lexicons:
         return self.stats.get(word, WordStats())
 
     def is_stop(self, word: str) -> bool:
-        return word in self.stopwords or (word[:1] in "وف" and word[1:] in self.stopwords)
+        return word in self.stopwords or (word[:1] in W.CONJUNCTION_LETTERS and word[1:] in self.stopwords)
 
     def is_common(self, word: str) -> bool:
         """A frequent ordinary word: seen often outside names in the annotated corpora."""
@@ -121,6 +115,6 @@ def nationality_forms() -> set[str]:
     for (word, *rest) in entries("nationalities.txt"):
         if rest:
             continue                     # multi-word entries are not matched token by token
-        for form in (word, word + "ه", word + "ون", word + "ين", word + "يون", word + "يين"):
-            out |= {form, "ال" + form}
+        for form in (word, *(word + ending for ending in W.NATIONALITY_ENDINGS)):
+            out |= {form, W.ARTICLE + form}
     return out

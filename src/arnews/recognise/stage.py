@@ -1,18 +1,22 @@
 """The recognise stage: people, roles, groups and organisations in every sentence.
 
-Rules (`rules.py`) do the work at this stage; a statistical tagger plugs in through
-`Recogniser(ner=...)`: any callable that takes a sentence's token texts and returns one
-BIO tag per token (one that also has `tag_sentences`, as `arnews.ner.SentenceTagger` has,
-gets a whole article's sentences in one batch). Its PERS spans are offered to the rules as names, so that roles still
-attach to them and organisation spans still absorb names inside them.
+Rules do the work at this stage (`people.analyse`, with the look-ups of `lookups.py`); a
+statistical tagger plugs in through `Recogniser(ner=...)`: any callable that takes a
+sentence's token texts and returns one BIO tag per token (one that also has
+`tag_sentences`, as `arnews.ner.SentenceTagger` has, gets a whole article's sentences in
+one batch). Its PERS spans are offered to the rules as names, so that roles still attach
+to them and organisation spans still absorb names inside them.
 """
 from __future__ import annotations
 
 from typing import Callable, Sequence
 
 from arnews.document import Document, Mention, Person, Span
+from arnews.recognise import words as W
 from arnews.recognise.lexicon import Lexicons, load_lexicons
-from arnews.recognise.rules import RoleSpan, SentenceRules
+from arnews.recognise.lookups import Lookups
+from arnews.recognise.people import analyse
+from arnews.recognise.spans import RoleSpan
 from arnews.text.tokens import Tok, bare_forms
 from arnews.text.normalise import normalise_word
 
@@ -41,7 +45,7 @@ class Recogniser:
 
     def __init__(self, lexicons: Lexicons | None = None, ner: Tagger | None = None):
         self.lex = lexicons or load_lexicons()
-        self.rules = SentenceRules(self.lex)
+        self.look = Lookups(self.lex)
         self.ner = ner
 
     def _model_tags(self, d: Document) -> list[list[str]]:
@@ -61,12 +65,12 @@ class Recogniser:
             # family names side by side) is left to the linker, which knows both people.
             model_names = [(s, e) for s, e in bio_spans(model_tags[si], "PERS")
                            if not any(toks[k].text in name_words for k in range(s, e))]
-            analysis = self.rules.analyse(toks, date_toks, model_names)
+            analysis = analyse(self.look, toks, date_toks, model_names)
             d.analyses.append(analysis)
             name_words.update(toks[k].text for n in analysis.names for k in range(n.start, n.end))
             orgs = []
             for s, e in analysis.orgs:
-                m = self._mention(d, si, toks, s, e, "ORG", self.rules.head_clitic(toks, s, "org_heads"))
+                m = self._mention(d, si, toks, s, e, "ORG", self.look.head_clitic(toks, s, "org_heads"))
                 orgs.append(m)
                 d.mentions.append(m)
             d.orgs.append(orgs)
@@ -94,7 +98,7 @@ class Recogniser:
             if norp is not None:
                 d.mentions.append(self._mention(d, si, toks, i, i + 1, "NORP", len(tok.text) - len(norp)))
             elif i not in covered:
-                place = next((f for f in reversed(forms) if self.rules.is_place(f)), None)
+                place = next((f for f in reversed(forms) if self.look.is_place(f)), None)
                 if place is not None:
                     d.mentions.append(self._mention(d, si, toks, i, i + 1, "LOC", len(tok.text) - len(place)))
 
@@ -103,12 +107,12 @@ class Recogniser:
         MEETINGS.md takes as the organisation (أمير منطقة عسير -> منطقة عسير، وزير خارجية
         المملكة -> المملكة، سفير جمهورية البوسنة -> جمهورية البوسنة)."""
         head = toks[role.start].text
-        if not any(f.removeprefix("ال") in GOVERNING_HEADS for f in bare_forms(head)):
+        if not any(f.removeprefix(W.ARTICLE) in W.GOVERNING_HEADS for f in bare_forms(head)):
             return None
         for k in range(role.start + 1, role.end):
-            if any(f in STATE_WORDS for f in bare_forms(toks[k].text)) or self.rules.is_place(toks[k].text):
+            if any(f in W.STATE_WORDS for f in bare_forms(toks[k].text)) or self.look.is_place(toks[k].text):
                 end = k + 1
-                while end < role.end and not toks[end].is_punct and not self.rules.is_conj(toks[end]):
+                while end < role.end and not toks[end].is_punct and not self.look.is_conj(toks[end]):
                     end += 1
                 return k, end
         return None
@@ -130,24 +134,20 @@ class Recogniser:
         role_span = org_span = None
         kind = "person"
         if role is not None:
-            skip = self.rules.head_clitic(toks, role.start, "role_heads")
-            if self.rules.match(toks, role.start, "groups"):
+            skip = self.look.head_clitic(toks, role.start, "role_heads")
+            if self.look.match(toks, role.start, "groups"):
                 kind = "group" if name is None else "person"
-                skip = self.rules.head_clitic(toks, role.start, "groups")
+                skip = self.look.head_clitic(toks, role.start, "groups")
             start, end = self._span(d, si, toks, role.start, role.end, skip)
             role_span = Span(start, end, d.text[start:end], si)
             org = role.org or self._governed_region(toks, role)
             if org is not None:
                 os_, oe = self._span(d, si, toks, org[0], org[1],
-                                     self.rules.head_clitic(toks, org[0], "org_heads"))
+                                     self.look.head_clitic(toks, org[0], "org_heads"))
                 org_span = Span(os_, oe, d.text[os_:oe], si)
         spans = [x for x in (name, role) if x is not None]
         tokens = (min(x.start for x in spans), max(x.end for x in spans))
         return Person(name=name_m, role=role_span, org=org_span, kind=kind, sentence_idx=si, tokens=tokens)
-
-
-STATE_WORDS = {"منطقه", "محافظه", "مملكه", "المملكه", "دوله", "جمهوريه", "اماره", "سلطنه", "المنطقه"}
-GOVERNING_HEADS = {"امير", "محافظ", "وزير", "سفير", "قنصل", "حاكم", "والي", "وزيره", "سفيره"}
 
 
 def _date_tokens(toks: list[Tok], exprs) -> set[int]:
