@@ -26,7 +26,7 @@ class SpyDocument(Document):
 
 
 def snapshot(d: Document) -> dict:
-    return {name: copy.deepcopy(object.__getattribute__(d, name)) for name in FIELDS if name != "doc"}
+    return {name: copy.deepcopy(object.__getattribute__(d, name)) for name in FIELDS}
 
 
 @pytest.fixture(scope="module")

@@ -17,10 +17,6 @@ from arnews.text.clean import clean_string
 from arnews.text.tokens import Tok
 
 if TYPE_CHECKING:  # pragma: no cover
-    from spacy.tokens import Doc
-
-    from arnews.dates.extract import TimeExpr
-    from arnews.recognise.rules import SentenceAnalysis
     from arnews.text.normalise import NormalisedText
 
 
@@ -85,6 +81,7 @@ class Mention(Span):
     method: str = "rule"       # model / rule / lexicon
     score: float | None = None
     entity_id: str | None = None
+    tokens: tuple[int, int] | None = None   # token range in its sentence (organisations)
 
 
 @dataclass
@@ -94,6 +91,7 @@ class DateMention(Span):
     relative: bool = False
     anchor: date | None = None
     kind: str = ""
+    tokens: tuple[int, int] = (0, 0)   # the tokens of its sentence it overlaps, [first, last + 1)
 
 
 @dataclass
@@ -149,13 +147,10 @@ class Document:
 
     record: Record
     norm: "NormalisedText | None" = None
-    doc: "Doc | None" = None              # spaCy Doc over the normalised text
     sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
     sentence_tokens: list[list[Tok]] = field(default_factory=list)   # per sentence
     n_tokens: int = 0
-    time_exprs: "list[list[TimeExpr]]" = field(default_factory=list)  # per sentence, normalised offsets
     orgs: list[list[Mention]] = field(default_factory=list)          # per sentence, with token ranges
-    analyses: "list[SentenceAnalysis]" = field(default_factory=list)  # per sentence
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     persons: list[Person] = field(default_factory=list)

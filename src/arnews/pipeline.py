@@ -12,7 +12,7 @@ from typing import Protocol, Sequence
 
 from arnews.dates.stage import DateRecogniser
 from arnews.document import Document, Record
-from arnews.events.meetings import MeetingExtractor
+from arnews.events.stage import MeetingExtractor
 from arnews.limits import DEFAULT_LIMITS, Limits
 from arnews.link.stage import Linker
 from arnews.recognise.lexicon import load_lexicons

@@ -20,7 +20,7 @@ ENTITY_LABELS = ("PERS", "ORG", "LOC", "GPE")
 
 class Linker:
     name = "link"
-    reads = frozenset({"record", "norm", "sentence_tokens", "analyses", "persons", "mentions"})
+    reads = frozenset({"record", "norm", "sentence_tokens", "orgs", "persons", "mentions"})
     writes = frozenset({"persons", "mentions", "orgs", "affiliations"})  # entity ids on mentions
 
     def __init__(self, lexicons: Lexicons | None = None):
@@ -54,7 +54,7 @@ class Linker:
         if not by_last:
             return
         covered = {(p.sentence_idx, k) for p in d.persons for k in range(*p.tokens)}
-        covered |= {(si, k) for si, a in enumerate(d.analyses) for s, e in a.orgs for k in range(s, e)}
+        covered |= {(si, k) for si, orgs in enumerate(d.orgs) for m in orgs for k in range(*m.tokens)}
         for si, toks in enumerate(d.sentence_tokens):
             for i in range(len(toks)):
                 if (si, i) not in covered:

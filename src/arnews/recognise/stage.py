@@ -40,8 +40,8 @@ class Recogniser:
     """Find people (named or by role), groups and organisations; add their mentions."""
 
     name = "recognise"
-    reads = frozenset({"record", "norm", "sentence_tokens", "time_exprs"})
-    writes = frozenset({"analyses", "orgs", "mentions", "persons"})
+    reads = frozenset({"record", "norm", "sentence_tokens", "dates"})
+    writes = frozenset({"orgs", "mentions", "persons"})
 
     def __init__(self, lexicons: Lexicons | None = None, ner: Tagger | None = None):
         self.lex = lexicons or load_lexicons()
@@ -58,19 +58,22 @@ class Recogniser:
 
     def __call__(self, d: Document) -> Document:
         model_tags = self._model_tags(d)
+        dates_by_sentence: dict[int, set[int]] = {}   # tokens inside a date, never part of a name
+        for x in d.dates:
+            dates_by_sentence.setdefault(x.sentence_idx, set()).update(range(*x.tokens))
         name_words: set[str] = set()   # words of the names found in earlier sentences
         for si, toks in enumerate(d.sentence_tokens):
-            date_toks = _date_tokens(toks, d.time_exprs[si] if si < len(d.time_exprs) else [])
+            date_toks = dates_by_sentence.get(si, set())
             # A model span holding a word of a name already found (العبادي مارتينيز, two
             # family names side by side) is left to the linker, which knows both people.
             model_names = [(s, e) for s, e in bio_spans(model_tags[si], "PERS")
                            if not any(toks[k].text in name_words for k in range(s, e))]
             analysis = analyse(self.look, toks, date_toks, model_names)
-            d.analyses.append(analysis)
             name_words.update(toks[k].text for n in analysis.names for k in range(n.start, n.end))
             orgs = []
             for s, e in analysis.orgs:
                 m = self._mention(d, si, toks, s, e, "ORG", self.look.head_clitic(toks, s, "org_heads"))
+                m.tokens = (s, e)
                 orgs.append(m)
                 d.mentions.append(m)
             d.orgs.append(orgs)
@@ -148,11 +151,3 @@ class Recogniser:
         spans = [x for x in (name, role) if x is not None]
         tokens = (min(x.start for x in spans), max(x.end for x in spans))
         return Person(name=name_m, role=role_span, org=org_span, kind=kind, sentence_idx=si, tokens=tokens)
-
-
-def _date_tokens(toks: list[Tok], exprs) -> set[int]:
-    out = set()
-    for i, t in enumerate(toks):
-        if any(t.start < x.end and x.start < t.end for x in exprs):
-            out.add(i)
-    return out

@@ -7,9 +7,9 @@ from importlib import resources
 from arnews.text.normalise import normalise_word
 
 
-def lines(name: str) -> list[str]:
-    """The non-empty, non-comment lines of lexicon file `name`, stripped."""
-    text = resources.files("arnews.recognise").joinpath("lexicons", name).read_text(encoding="utf-8")
+def lines(name: str, package: str = "arnews.recognise") -> list[str]:
+    """The non-empty, non-comment lines of the lexicon file `name` of a stage package, stripped."""
+    text = resources.files(package).joinpath("lexicons", name).read_text(encoding="utf-8")
     return [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
 
 
@@ -23,12 +23,12 @@ def word_list(name: str) -> frozenset[str]:
     return frozenset(normalise_word(line) for line in lines(name))
 
 
-def word_classes(name: str) -> dict[str, tuple[str, ...]]:
+def word_classes(name: str, package: str = "arnews.recognise") -> dict[str, tuple[str, ...]]:
     """A file of `word <TAB> class class ...` lines as {class: its words, in file order}.
 
     A word may stand on several lines; every line's word is also in the class '*'."""
     out: dict[str, list[str]] = {"*": []}
-    for line in lines(name):
+    for line in lines(name, package):
         word, _, classes = line.partition("\t")
         word = normalise_word(word.strip())
         for cls in ("*", *classes.split()):

@@ -34,7 +34,7 @@ class Segmenter:
 
     name = "segment"
     reads = frozenset({"norm"})
-    writes = frozenset({"doc", "sentences", "sentence_tokens", "n_tokens"})
+    writes = frozenset({"sentences", "sentence_tokens", "n_tokens"})
 
     def __init__(self, max_tokens: int = DEFAULT_LIMITS.max_tokens) -> None:
         self.nlp = make_nlp()
@@ -42,11 +42,11 @@ class Segmenter:
 
     def __call__(self, d: Document) -> Document:
         assert d.norm is not None, "segment runs after normalise"
-        d.doc = self.nlp(d.norm.text)
-        if len(d.doc) > self.max_tokens:
-            raise InputTooLarge(f"{len(d.doc):,} tokens, over the limit of {self.max_tokens:,} "
+        doc = self.nlp(d.norm.text)
+        if len(doc) > self.max_tokens:
+            raise InputTooLarge(f"{len(doc):,} tokens, over the limit of {self.max_tokens:,} "
                                 "for one article (raise it with --max-tokens)")
-        for toks in split_sentences(d.doc):
+        for toks in split_sentences(doc):
             for tok in toks:
                 tok.raw = d.norm.original_span(tok.start, tok.end)
             start, _ = d.norm.to_original(toks[0].start, toks[0].end)

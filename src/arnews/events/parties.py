@@ -1,0 +1,199 @@
+"""Who met: the parties of a trigger's clause and their sides.
+
+The candidates are the people, groups and organisations the recognise stage found in the
+sentence. The subject is chosen by the first rule of `SUBJECT_RULES` that finds one (SVO,
+VSO, a verbal noun's possessor, a pronoun of respect standing for someone named before);
+the objects after the trigger take the other side; a cue (يرافقه، بحضور) makes everyone
+after it accompanying or attending.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from arnews.document import Document, Mention, Participant, Person
+from arnews.events import words as W
+from arnews.events.clause import Clause
+from arnews.events.triggers import Trigger
+from arnews.text.tokens import Tok
+
+VSO_WINDOW = 6   # tokens between a verb and its subject (dates, honorifics: التقى اليوم صاحب السمو ...)
+ANTECEDENT_SENTENCES = 3   # sentences back in which a pronoun's antecedent is looked for
+SIDES = {"host_guest": ("host", "guest"), "guest_host": ("guest", "host"), "party": ("party", "party")}
+
+
+@dataclass
+class Party:
+    """A candidate party in a sentence: a person, a group or an organisation."""
+
+    kind: str
+    start: int                    # token range in the sentence
+    end: int
+    person: Person | None = None
+    org: Mention | None = None
+    side: str = ""
+    chairs: bool = False          # heads the party before it (وفد برئاسة X): not a party of its own
+
+
+def candidates(d: Document, si: int) -> list[Party]:
+    """The people, groups and organisations of sentence `si`, in text order."""
+    persons = [p for p in d.persons if p.sentence_idx == si]
+    out = [Party(p.kind if p.name is None else "person", p.tokens[0], p.tokens[1], person=p) for p in persons]
+    taken = {k for p in persons for k in range(*p.tokens)}
+    out += [Party("org", *m.tokens, org=m) for m in d.orgs[si]
+            if not any(k in taken for k in range(*m.tokens))]
+    out.sort(key=lambda c: c.start)
+    return out
+
+
+def parties(d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
+            place: tuple[int, int, str] | None) -> list[Party]:
+    """The parties of the trigger, subject first, each with its side; [] without a subject."""
+    cands = _in_clause(d, si, toks, trig, clause, place)
+    pre = [c for c in cands if clause.start <= c.start and c.end <= trig.i]
+    if any(c.kind != "org" for c in pre):
+        pre = [c for c in pre if c.kind != "org"]
+    post = _after_trigger(toks, trig, clause, cands)
+    objects = [c for c in post if not c.side]
+    subject = _subject(d, si, toks, trig, pre, objects)
+    if subject is None:
+        return []
+    first, other = SIDES[trig.sides]
+    subject.side = first
+    for c in objects:
+        c.side = other
+    out = [subject] + [c for c in post if c is not subject]
+    _chairs(toks, out)
+    return _once_each(out)
+
+
+def _in_clause(d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
+               place: tuple[int, int, str] | None) -> list[Party]:
+    """Candidates outside the purpose and the place; an organisation only as the subject or
+    right after مع (اجتمع الوزير مع شركة ...)."""
+    outside = set(range(*clause.purpose)) if clause.purpose else set()
+    if place:
+        outside |= set(range(place[0], place[1]))
+    cands = [c for c in candidates(d, si) if not any(k in outside for k in range(c.start, c.end))]
+    return [c for c in cands if c.kind != "org" or c.end <= trig.i
+            or (c.start and toks[c.start - 1].text == W.WITH)]
+
+
+def _after_trigger(toks: list[Tok], trig: Trigger, clause: Clause, cands: list[Party]) -> list[Party]:
+    """Candidates after the trigger, each with the side its cue gives (accompanying,
+    attendee) or none yet (an object)."""
+    region, side = {}, None
+    for k in range(trig.i + trig.n, clause.stop):
+        word = toks[k].text
+        if word in W.ACCOMPANY:
+            side = "accompanying"
+        elif word in W.ATTEND:
+            side = "attendee"
+        region[k] = side
+    post = [c for c in cands if c.start >= trig.i + trig.n and c.start < clause.stop]
+    post = [c for c in post if c.start < clause.end or region.get(c.start)]
+    for c in post:
+        c.side = region.get(c.start) or ""
+        if c.kind == "group" and c.end < len(toks) and toks[c.end].text.startswith(W.ACCOMPANYING_WORD):
+            c.side = "accompanying"   # والوفد المرافق لهما
+    return post
+
+
+def _subject(d: Document, si: int, toks: list[Tok], trig: Trigger, pre: list[Party],
+             objects: list[Party]) -> Party | None:
+    """The first rule of SUBJECT_RULES that finds a subject; an antecedent from an earlier
+    sentence replaces it where the trigger refers back (لقائه، استقبال سموه)."""
+    subject = next((s for rule in SUBJECT_RULES if (s := rule(toks, trig, pre, objects)) is not None), None)
+    nxt = toks[trig.i + trig.n].text if trig.i + trig.n < len(toks) else ""
+    if (subject is None and _refers_back(toks, trig, nxt)) or nxt in W.RESPECT_PRONOUNS:
+        ante = antecedent(d, si)
+        if ante is not None:
+            if subject is not None and subject is not ante:
+                objects.insert(0, subject)
+            subject = ante
+    return subject
+
+
+def _svo(toks, trig, pre, objects) -> Party | None:
+    """SVO: the subject right before the verb; a verbal noun's possessor is the subject of
+    the main clause (وثمن X ... خلال استقباله Y)."""
+    if pre:
+        return pre[0] if trig.kind == "noun" else pre[-1]
+    return None
+
+
+def _vso(toks, trig, pre, objects) -> Party | None:
+    """VSO: the first party within a few words after the verb, unless مع comes before it."""
+    after = trig.i + trig.n
+    if trig.kind == "verb" and objects and objects[0].start <= after + VSO_WINDOW \
+            and not any(toks[k].text == W.WITH for k in range(after, objects[0].start)):
+        return objects.pop(0)
+    return None
+
+
+def _noun_possessor(toks, trig, pre, objects) -> Party | None:
+    """اجتماع وزير الخارجية اليمني ... بالأمين العام: the party right after the noun."""
+    if trig.kind == "noun" and not trig.possessive and objects and objects[0].start == trig.i + trig.n:
+        return objects.pop(0)
+    return None
+
+
+SUBJECT_RULES = (_svo, _vso, _noun_possessor)
+
+
+def _refers_back(toks: list[Tok], trig: Trigger, nxt: str) -> bool:
+    """The trigger's subject is someone named before: a possessive (لقائه), a pronoun of
+    respect (استقبال سموه), or a verb that continues the report (والتقى، كما التقى)."""
+    return trig.possessive or nxt in W.RESPECT_PRONOUNS or (
+        trig.kind == "verb" and (toks[trig.i].text.startswith(W.CONTINUATIONS)
+                                 or (trig.i and toks[trig.i - 1].text == W.ALSO)))
+
+
+def antecedent(d: Document, si: int) -> Party | None:
+    """The person a possessive or a respect pronoun stands for: the first named person
+    of the nearest earlier sentence that has one (the subject of the report)."""
+    for sj in range(si - 1, max(-1, si - 1 - ANTECEDENT_SENTENCES), -1):
+        people = [p for p in d.persons if p.sentence_idx == sj and p.name is not None and p.kind == "person"]
+        if people:
+            return Party("person", -1, -1, person=people[0])
+    return None
+
+
+def _chairs(toks: list[Tok], parties: list[Party]) -> None:
+    """A party right after برئاسة heads the party before it and takes its side."""
+    for k, c in enumerate(parties):
+        if k == 0 or c.start < 0:
+            continue
+        if any(toks[j].text in W.CHAIR for j in range(max(0, c.start - 3), c.start)):
+            c.chairs = True
+            c.side = parties[k - 1].side
+
+
+def _once_each(parties: list[Party]) -> list[Party]:
+    """The same person twice (subject resolved from an earlier sentence and named again) counts once."""
+    seen, unique = set(), []
+    for p in parties:
+        key = (p.person.entity_id if p.person is not None else None) or id(p)
+        if key not in seen:
+            seen.add(key)
+            unique.append(p)
+    return unique
+
+
+def participant(p: Party, canon: dict[str, Person]) -> Participant:
+    """A party as a row of `meeting_participants`: the person's fullest name in the article,
+    role and organisation from this mention or, failing that, from the fullest one."""
+    if p.kind == "org":
+        return Participant(None, "org", p.org.text, None, p.side, p.org.start, p.org.end,
+                           entity_id=p.org.entity_id)
+    person = p.person
+    full = canon.get(person.entity_id) if person.entity_id else None
+    name = full.name.text if full is not None else (person.name.text if person.name else None)
+    role_src = person if person.role is not None else full
+    role = role_src.role.text if role_src is not None and role_src.role is not None else None
+    org_src = person if person.org is not None else full
+    org = org_src.org.text if org_src is not None and org_src.org is not None else None
+    spans = [s for s in (person.name, person.role) if s is not None]
+    start, end = min(s.start for s in spans), max(s.end for s in spans)
+    if p.kind == "group":
+        return Participant(None, "group", org, role, p.side, start, end)
+    return Participant(name, "person", org, role, p.side, start, end, entity_id=person.entity_id)

@@ -1,0 +1,85 @@
+"""Where they met: في / ب + a place (مكتبه، قاعة الاجتماعات، العاصمة روما, a known place
+name), or the place a visit verb takes as its object (زار العاصمة العمانية مسقط)."""
+from __future__ import annotations
+
+from arnews.document import Document
+from arnews.events import words as W
+from arnews.events.clause import Clause
+from arnews.events.triggers import Trigger
+from arnews.recognise import words as RW
+from arnews.recognise.chains import extend_chain
+from arnews.recognise.lookups import Lookups
+from arnews.text.tokens import Tok
+
+PLACE_CHAIN = 5        # tokens of the idafa chain after a place head (قاعة الاجتماعات)
+PLACE_WORDS = 6        # tokens a place may run to
+CITY_NAME = 3          # tokens after a city head in which the city's own name ends
+
+
+def location(look: Lookups, d: Document, si: int, toks: list[Tok], trig: Trigger,
+             clause: Clause) -> tuple[int, int, str] | None:
+    """The place of the meeting as a token range and its original text, or None."""
+    skip = set(range(*clause.purpose)) if clause.purpose else set()
+    skip |= {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
+    after = trig.i + trig.n
+    if trig.sides == "guest_host" and trig.kind == "verb" and after < len(toks) \
+            and place_start(look, toks[after].text):
+        return place_span(look, d, toks, after, 0)
+    for k in range(after - 1, clause.stop):
+        if k in skip:
+            continue
+        word = toks[k].text
+        if word == RW.POSTING and k + 1 < len(toks) and place_start(look, toks[k + 1].text):
+            return place_span(look, d, toks, k + 1, 0)
+        if word.startswith(W.BI) and len(word) > 3 and place_start(look, word[1:]):
+            return place_span(look, d, toks, k, 1)
+    return None
+
+
+def place_start(look: Lookups, word: str) -> bool:
+    bare = word.removeprefix(RW.ARTICLE)
+    return word.startswith(W.PLACE_HEADS) or bare.startswith(W.PLACE_HEADS) or look.is_place(word)
+
+
+def place_span(look: Lookups, d: Document, toks: list[Tok], start: int, skip_chars: int) -> tuple[int, int, str]:
+    head = toks[start].text[skip_chars:]
+    possessed = _possessed_head(head)
+    end = start + 1
+    if not possessed and not look.is_place(head):
+        # قاعة الاجتماعات، المتوسطة السابعة للبنات، العاصمة القطرية الدوحة
+        end = max(end, extend_chain(look, toks, start + 1, PLACE_CHAIN, set(), allow_names=False,
+                                    closed=toks[start].definite))
+        while end < len(toks) and end - start < PLACE_WORDS and look.is_place(toks[end].text):
+            end += 1
+    if _second_place(look, toks, end, possessed):
+        end += 1      # مكتبه بالإمارة، مقر الرئاسة بمدينة رام الله
+    end = _city_name(look, toks, start, end)
+    s, e = d.norm.to_original(toks[start].start + skip_chars, toks[end - 1].end)
+    return start, end, d.text[s:e]
+
+
+def _possessed_head(head: str) -> bool:
+    """مكتبه، قصره: a possessed place head is a whole place by itself."""
+    return not head.startswith(RW.ARTICLE) and head.endswith(RW.PRONOUN_ENDINGS) and \
+        any(head.startswith(h) and len(head) > len(h) for h in W.PLACE_HEADS)
+
+
+def _second_place(look: Lookups, toks: list[Tok], end: int, possessed: bool) -> bool:
+    if end >= len(toks):
+        return False
+    word = toks[end].text
+    return (word[:1] == W.BI and place_start(look, word[1:]) and not look.is_place(word[1:])) or \
+        (word.startswith(W.BI + RW.ARTICLE) and possessed)
+
+
+def _city_name(look: Lookups, toks: list[Tok], start: int, end: int) -> int:
+    """A city head takes the city's own name, up to two words on (العاصمة العمانية مسقط،
+    بمدينة رام الله، مدينة سانت بطرسبورج)."""
+    heads = [k for k in range(start, end) if toks[k].text.removeprefix(W.BI).removeprefix(RW.ARTICLE) in W.CITY_HEADS]
+    if heads:
+        stop = heads[-1] + CITY_NAME
+        while end < min(stop, len(toks)) and (toks[end].text in W.CITY_NAME_PARTS or (
+                look.name_like(toks, end, set()) and not toks[end].definite)):
+            end += 1
+    return end
+
