@@ -139,3 +139,10 @@ def test_assistant_secretary_general_chairs_the_delegation(ex):
                  "العربية برئاسة الأمين العام المساعد أحمد بن حلي.")
     assert by_name(m)["أحمد بن حلي"]["role"] == "الأمين العام المساعد"
     assert by_name(m)["أحمد بن حلي"]["side"] == "guest"
+
+
+def test_hawara_is_a_meeting(ex):
+    """The worked example of ARCHITECTURE.md: one line in meeting_triggers.tsv."""
+    [m] = meetings_of(ex("حاور وزير الخارجية خالد العتيبي أمس نظيره الأردني أيمن الصفدي."))
+    assert sides(m) == {"خالد العتيبي": "party", "أيمن الصفدي": "party"}
+    assert m["trigger"] == "حاور" and m["date"] == "2015-08-10"
