@@ -5,21 +5,22 @@ from __future__ import annotations
 from arnews.document import Document, Meeting, Person
 from arnews.events import words as W
 from arnews.events.parties import Party, candidates, participant
+from arnews.events.profiles import Profiles
 
 FOLLOW_UP = 12   # sentences after a meeting in which 'حضر الاجتماع' still refers to it
 PRINCIPAL = ("host", "guest", "party")
 CUE_WINDOW = 3   # tokens after حضر in which the meeting's noun tells it is this meeting
 
 
-def follow_ups(d: Document, found: list[Meeting], canon: dict[str, Person]) -> None:
+def follow_ups(d: Document, found: list[Meeting], profiles: Profiles) -> None:
     """Each meeting takes the attendees and companions named in the sentences after it,
     up to the next meeting."""
     for k, m in enumerate(found):
         until = found[k + 1].sentence_idx if k + 1 < len(found) else len(d.sentence_tokens)
-        follow_up(d, m, range(m.sentence_idx + 1, min(until, m.sentence_idx + FOLLOW_UP)), canon)
+        follow_up(d, m, range(m.sentence_idx + 1, min(until, m.sentence_idx + FOLLOW_UP)), profiles)
 
 
-def follow_up(d: Document, m: Meeting, sentences: range, canon: dict[str, Person]) -> None:
+def follow_up(d: Document, m: Meeting, sentences: range, profiles: Profiles) -> None:
     """'حضر الاجتماع ... كل من X و Y' (attendees), 'X كان بصحبة المعلم' (accompanying)."""
     ids = {p.entity_id for p in m.participants if p.entity_id}
     for sj in sentences:
@@ -27,10 +28,10 @@ def follow_up(d: Document, m: Meeting, sentences: range, canon: dict[str, Person
         cands = [c for c in candidates(d, sj) if c.kind != "org"]
         for k, tok in enumerate(toks):
             if tok.text in W.ATTEND and _names_this_meeting(toks, k):
-                _add(m, ids, [c for c in cands if c.start > k], "attendee", canon)
+                _add(m, ids, [c for c in cands if c.start > k], "attendee", profiles)
                 break
             if tok.text in W.ACCOMPANY:
-                _companions(m, ids, cands, k, canon)
+                _companions(m, ids, cands, k, profiles)
                 break
 
 
@@ -41,22 +42,22 @@ def _names_this_meeting(toks, k: int) -> bool:
                                            and any(t.text in W.MEETING_NOUNS for t in toks[:k]))
 
 
-def _companions(m: Meeting, ids: set, cands: list[Party], k: int, canon: dict[str, Person]) -> None:
+def _companions(m: Meeting, ids: set, cands: list[Party], k: int, profiles: Profiles) -> None:
     """X كان بصحبة المعلم: the companion comes first, the participant after the cue."""
     after = [c for c in cands if c.start > k]
     before = [c for c in cands if c.end <= k]
     if after and after[0].person is not None and after[0].person.entity_id in ids:
-        _add(m, ids, before, "accompanying", canon)
+        _add(m, ids, before, "accompanying", profiles)
     elif before and before[0].person is not None and before[0].person.entity_id in ids:
-        _add(m, ids, after, "accompanying", canon)
+        _add(m, ids, after, "accompanying", profiles)
 
 
-def _add(m: Meeting, ids: set, parties: list[Party], side: str, canon: dict[str, Person]) -> None:
+def _add(m: Meeting, ids: set, parties: list[Party], side: str, profiles: Profiles) -> None:
     for c in parties:
         if c.person is not None and c.person.entity_id in ids:
             continue
         c.side = side
-        m.participants.append(participant(c, canon))
+        m.participants.append(participant(c, profiles))
         if c.person is not None and c.person.entity_id:
             ids.add(c.person.entity_id)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from arnews.document import Document, Mention, Participant, Person
+from arnews.events.profiles import Profiles
 from arnews.events import words as W
 from arnews.events.clause import Clause
 from arnews.events.triggers import Trigger
@@ -110,7 +111,17 @@ def _subject(d: Document, si: int, toks: list[Tok], trig: Trigger, pre: list[Par
             if subject is not None and subject is not ante:
                 objects.insert(0, subject)
             subject = ante
+    if subject is None and trig.kind == "verb" and objects:
+        # أعلن فابيوس أنه سيتوجه إلى إيران حيث سيلتقي روحاني: the main clause's subject
+        subject = _main_subject(d, si, trig) or antecedent(d, si)
     return subject
+
+
+def _main_subject(d: Document, si: int, trig: Trigger) -> Party | None:
+    """The first person named in the sentence before the trigger, in an earlier clause."""
+    people = [p for p in d.persons if p.sentence_idx == si and p.kind == "person"
+              and p.name is not None and p.tokens[1] <= trig.i]
+    return Party("person", *people[0].tokens, person=people[0]) if people else None
 
 
 def _svo(toks, trig, pre, objects) -> Party | None:
@@ -179,21 +190,17 @@ def _once_each(parties: list[Party]) -> list[Party]:
     return unique
 
 
-def participant(p: Party, canon: dict[str, Person]) -> Participant:
-    """A party as a row of `meeting_participants`: the person's fullest name in the article,
-    role and organisation from this mention or, failing that, from the fullest one."""
+def participant(p: Party, profiles: Profiles) -> Participant:
+    """A party as a row of `meeting_participants`: the person's fullest name in the
+    article, their role and organisation (see `profiles`)."""
     if p.kind == "org":
         return Participant(None, "org", p.org.text, None, p.side, p.org.start, p.org.end,
                            entity_id=p.org.entity_id)
     person = p.person
-    full = canon.get(person.entity_id) if person.entity_id else None
-    name = full.name.text if full is not None else (person.name.text if person.name else None)
-    role_src = person if person.role is not None else full
-    role = role_src.role.text if role_src is not None and role_src.role is not None else None
-    org_src = person if person.org is not None else full
-    org = org_src.org.text if org_src is not None and org_src.org is not None else None
     spans = [s for s in (person.name, person.role) if s is not None]
     start, end = min(s.start for s in spans), max(s.end for s in spans)
+    role, org = profiles.role(person), profiles.org(person)
     if p.kind == "group":
         return Participant(None, "group", org, role, p.side, start, end)
-    return Participant(name, "person", org, role, p.side, start, end, entity_id=person.entity_id)
+    return Participant(profiles.name(person), "person", org, role, p.side, start, end,
+                       entity_id=person.entity_id)

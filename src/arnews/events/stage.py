@@ -14,11 +14,11 @@ from arnews.events import words as W
 from arnews.events.clause import clause
 from arnews.events.merge import PRINCIPAL, follow_ups, merge_repeats
 from arnews.events.parties import Party, participant, parties
+from arnews.events.profiles import Profiles
 from arnews.events.triggers import Trigger, find_triggers
 from arnews.events.when import meeting_date, status
 from arnews.events.where import location
 from arnews.events.why import purpose
-from arnews.link import canonical_names
 from arnews.recognise.lexicon import Lexicons, load_lexicons
 from arnews.recognise.lookups import Lookups
 from arnews.recognise.words import ARTICLE
@@ -36,19 +36,19 @@ class MeetingExtractor:
         self.look = Lookups(lexicons or load_lexicons())
 
     def __call__(self, d: Document) -> Document:
-        canon = canonical_names(d)
+        profiles = Profiles.of(d)
         found: list[Meeting] = []
         for si, toks in enumerate(d.sentence_tokens):
             for trig in find_triggers(self.look, d, si, toks):
-                m = self.meeting(d, si, toks, trig, canon)
+                m = self.meeting(d, si, toks, trig, profiles)
                 if m is not None:
                     found.append(m)
-        follow_ups(d, found, canon)
+        follow_ups(d, found, profiles)
         d.meetings = merge_repeats(found)
         return d
 
     def meeting(self, d: Document, si: int, toks: list[Tok], trig: Trigger,
-                canon: dict[str, Person]) -> Meeting | None:
+                profiles: Profiles) -> Meeting | None:
         c = clause(toks, trig)
         place = location(self.look, d, si, toks, trig, c)
         found = parties(d, si, toks, trig, c, place)
@@ -58,7 +58,7 @@ class MeetingExtractor:
         sent_start, sent_end = d.sentences[si]
         t_start, t_end = d.norm.to_original(toks[trig.i].start, toks[trig.i + trig.n - 1].end)
         m = Meeting(status="held", mode=trig.mode, trigger=d.text[t_start:t_end], sentence_idx=si,
-                    start=sent_start, end=sent_end, participants=[participant(p, canon) for p in found])
+                    start=sent_start, end=sent_end, participants=[participant(p, profiles) for p in found])
         before, after = CALL_WINDOW
         if any(t.text in W.CALL_CUES for t in toks[max(0, trig.i - before):trig.i + trig.n + after]):
             m.mode = "call"
@@ -82,7 +82,7 @@ def _is_meeting(trig: Trigger, found: list[Party], named: list[Party]) -> bool:
     """Two principals or more, one of them a named person; a counterpart that is not a
     place or an institution received or visited; not an interview (في لقاء مع قناة ...)."""
     principals = [p for p in found if p.side in PRINCIPAL and not p.chairs]
-    if len(principals) < 2 or not named:
+    if len(principals) < 2 or not (named or any(p.kind == "person" for p in principals)):
         return False
     if trig.sides != "party" and not any(p.kind != "org" for p in principals[1:]):
         return False

@@ -14,9 +14,9 @@ from arnews.document import Document
 from arnews.events import words as W
 from arnews.recognise import words as RW
 from arnews.recognise.lookups import Lookups
-from arnews.text.tokens import Tok
+from arnews.text.tokens import Tok, bare_forms
 
-SEARCH = 12   # tokens after a discussing or light verb in which its مع or event noun may come
+SEARCH = 40   # tokens after a discussing or light verb in which its مع or event noun may come
 NOUN_PARTIES = 15   # tokens after a verbal noun in which its second party may come
 
 
@@ -35,15 +35,15 @@ def find_triggers(look: Lookups, d: Document, si: int, toks: list[Tok]) -> list[
     covered = {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
     covered |= {k for m in d.orgs[si] for k in range(*m.tokens)}
     starts = {p.tokens[0] for p in d.persons if p.sentence_idx == si}
-    if sum(t.text in W.SPORT for t in toks) >= 2:
-        return []       # a match report: لقاء and التقى are games there
+    sport = sum(t.text in W.SPORT for t in toks) >= 2
     out, i = [], 0
     while i < len(toks):
         trig = None if i in covered else trigger_at(look, toks, i, starts)
         if trig is None:
             i += 1
             continue
-        out.append(trig)
+        if not (sport and set(bare_forms(toks[i].text)) & W.MATCH_WORDS):
+            out.append(trig)   # in a match report, لقاء and التقى are games
         i += trig.n
     return out
 
@@ -54,13 +54,7 @@ def trigger_at(look: Lookups, toks: list[Tok], i: int, person_starts: set[int]) 
         return _main_trigger(look, toks, i, hit, person_starts)
     with_verb = look.trigger_at(toks, i, "with_verbs")
     if with_verb is not None:
-        # بحث وزير الخارجية الأمير سعود الفيصل مع نظيره ...: مع a few words on
-        for k in range(i + 1, min(len(toks), i + SEARCH)):
-            if toks[k].text in W.CLAUSE_OPENERS or toks[k].text in W.CLAUSE_PUNCT:
-                break
-            if toks[k].text == W.WITH:
-                return Trigger(i, 1, "verb", with_verb[1][1], with_verb[1][2])
-        return None
+        return _with_verb(look, toks, i, with_verb)
     light = look.trigger_at(toks, i, "light_verbs")
     if light is None:
         return None
@@ -75,6 +69,21 @@ def trigger_at(look: Lookups, toks: list[Tok], i: int, person_starts: set[int]) 
     return None
 
 
+def _with_verb(look: Lookups, toks: list[Tok], i: int, hit) -> Trigger | None:
+    """بحث وزير الخارجية ... مع نظيره: مع a few words on; or بحث X ونظيره Y خلال اتصال
+    هاتفي / خلال لقائهما: the encounter named after the two."""
+    for k in range(i + 1, min(len(toks), i + SEARCH)):
+        if toks[k].text in W.CLAUSE_OPENERS or toks[k].text in W.CLAUSE_PUNCT:
+            break
+        if toks[k].text == W.WITH:
+            return Trigger(i, 1, "verb", hit[1][1], hit[1][2])
+        if toks[k].text in W.CALL_CUES:
+            return Trigger(i, 1, "verb", hit[1][1], "call")
+        if toks[k].text in W.DURING_NOUN and k + 1 < len(toks) and look.trigger_at(toks, k + 1) is not None:
+            return Trigger(i, 1, "verb", hit[1][1], hit[1][2])
+    return None
+
+
 def _main_trigger(look: Lookups, toks: list[Tok], i: int, hit, person_starts: set[int]) -> Trigger | None:
     n, (kind, sides, mode) = hit
     before = toks[i - 1].text if i else ""
@@ -84,7 +93,7 @@ def _main_trigger(look: Lookups, toks: list[Tok], i: int, hit, person_starts: se
         return None       # تم استقبالهم: passive, no host named
     if before in W.NAME_PARTS:
         return None       # سعود بن قابل: part of a name
-    if kind == "verb" and (before in W.CLAUSE_ENDS or before in W.RELATIVE_WHO):
+    if kind == "verb" and (before in W.RELATIVE_PRONOUNS or before in W.RELATIVE_WHO):
         return None       # الذي يزور الإدارة، لجميع من زار المخيم: a relative clause
     if kind in ("poss", "noun") and sides == "host_guest" and before in W.RECEPTION_PLACE:
         sides = "guest_host"   # وكان في استقباله X / وفي استقبال سموه X: X received him
@@ -102,6 +111,8 @@ def noun_is_event(look: Lookups, toks: list[Tok], i: int, n: int, person_starts:
         return True
     if nxt.startswith(W.HOLDING_VERBS) and len(nxt) > 3:
         return True
+    if i + n in person_starts and look.has_preposition(nxt):
+        return True       # للاجتماع بالعاهل السعودي، لقاء بوزير الخارجية
     if i + n in person_starts:
         for k in range(i + n + 1, min(len(toks), i + n + NOUN_PARTIES)):
             if toks[k].text in W.SENTENCE_STOP or toks[k].text in W.CLAUSE_OPENERS:
