@@ -36,10 +36,12 @@ def follow_up(d: Document, m: Meeting, sentences: range, profiles: Profiles) -> 
 
 
 def _names_this_meeting(toks, k: int) -> bool:
-    """حضر الاجتماع، or بحضور in a sentence that names the meeting before it."""
+    """حضر الاجتماع؛ اللقاء الذي حضره؛ كما حضرها (the meeting itself, in a pronoun); or
+    بحضور in a sentence that names the meeting before it."""
     nxt = {t.text for t in toks[k + 1:k + 1 + CUE_WINDOW]}
-    return bool(nxt & W.MEETING_NOUNS) or (toks[k].text.startswith(W.ATTEND_NOUNS)
-                                           and any(t.text in W.MEETING_NOUNS for t in toks[:k]))
+    before = {t.text for t in toks[max(0, k - CUE_WINDOW - 1):k]}
+    return bool(nxt & W.MEETING_NOUNS) or bool(before & W.MEETING_NOUNS) or toks[k].text in W.ATTEND_IT \
+        or (toks[k].text.startswith(W.ATTEND_NOUNS) and any(t.text in W.MEETING_NOUNS for t in toks[:k]))
 
 
 def _companions(m: Meeting, ids: set, cands: list[Party], k: int, profiles: Profiles) -> None:

@@ -35,10 +35,11 @@ def find_triggers(look: Lookups, d: Document, si: int, toks: list[Tok]) -> list[
     covered = {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
     covered |= {k for m in d.orgs[si] for k in range(*m.tokens)}
     starts = {p.tokens[0] for p in d.persons if p.sentence_idx == si}
+    ends = frozenset(p.tokens[1] for p in d.persons if p.sentence_idx == si)
     sport = sum(t.text in W.SPORT for t in toks) >= 2
     out, i = [], 0
     while i < len(toks):
-        trig = None if i in covered else trigger_at(look, toks, i, starts)
+        trig = None if i in covered else trigger_at(look, toks, i, starts, ends)
         if trig is None:
             i += 1
             continue
@@ -48,10 +49,11 @@ def find_triggers(look: Lookups, d: Document, si: int, toks: list[Tok]) -> list[
     return out
 
 
-def trigger_at(look: Lookups, toks: list[Tok], i: int, person_starts: set[int]) -> Trigger | None:
+def trigger_at(look: Lookups, toks: list[Tok], i: int, person_starts: set[int],
+               person_ends: frozenset[int] = frozenset()) -> Trigger | None:
     hit = look.trigger_at(toks, i)
     if hit is not None:
-        return _main_trigger(look, toks, i, hit, person_starts)
+        return _main_trigger(look, toks, i, hit, person_starts, person_ends)
     with_verb = look.trigger_at(toks, i, "with_verbs")
     if with_verb is not None:
         return _with_verb(look, toks, i, with_verb)
@@ -84,17 +86,21 @@ def _with_verb(look: Lookups, toks: list[Tok], i: int, hit) -> Trigger | None:
     return None
 
 
-def _main_trigger(look: Lookups, toks: list[Tok], i: int, hit, person_starts: set[int]) -> Trigger | None:
+def _main_trigger(look: Lookups, toks: list[Tok], i: int, hit, person_starts: set[int],
+                  person_ends: frozenset[int]) -> Trigger | None:
     n, (kind, sides, mode) = hit
     before = toks[i - 1].text if i else ""
-    if kind == "noun" and not noun_is_event(look, toks, i, n, person_starts):
-        return None
+    if kind == "noun" and not (noun_is_event(look, toks, i, n, person_starts)
+                               or (before in W.DURING_NOUN and i + n in person_starts)):
+        return None       # جاء ذلك خلال استقبال X Y / خلال لقاء X بـY: during the encounter of X
     if kind == "poss" and before in W.PASSIVE:
         return None       # تم استقبالهم: passive, no host named
     if before in W.NAME_PARTS:
         return None       # سعود بن قابل: part of a name
-    if kind == "verb" and (before in W.RELATIVE_PRONOUNS or before in W.RELATIVE_WHO):
-        return None       # الذي يزور الإدارة، لجميع من زار المخيم: a relative clause
+    if kind == "verb" and (before in W.RELATIVE_WHO or (before in W.RELATIVE_PRONOUNS
+                                                        and i - 1 not in person_ends)):
+        return None       # الذي يزور الإدارة، لجميع من زار المخيم: a relative clause (but
+        #                   الملك عبدالله الذي استقبل ولي العهد: a person's relative clause)
     if kind in ("poss", "noun") and sides == "host_guest" and before in W.RECEPTION_PLACE:
         sides = "guest_host"   # وكان في استقباله X / وفي استقبال سموه X: X received him
     return Trigger(i, n, "verb" if kind == "verb" else "noun", sides, mode, possessive=kind == "poss")

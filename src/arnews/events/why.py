@@ -5,7 +5,7 @@ from __future__ import annotations
 from arnews.document import Document
 from arnews.events import words as W
 from arnews.events.clause import Clause, phrase_end
-from arnews.text.tokens import Tok
+from arnews.text.tokens import Tok, bare_forms
 
 REPORT_SENTENCES = 3   # this sentence and the next two
 REPORT_GAP = 4         # tokens between جرى and its purpose noun (خلال اللقاء)
@@ -29,15 +29,34 @@ def purpose(d: Document, si: int, toks: list[Tok], clause: Clause) -> str | None
 
 
 def _reported_purpose(d: Document, si: int) -> tuple[int, int, int] | None:
-    """وجرى خلال اللقاء بحث ... / وتم بحث ... in this or one of the next two sentences."""
+    """وجرى خلال اللقاء بحث ... / وتم بحث ... in this or one of the next two sentences;
+    a next sentence opening with a verb of discussing (وبحث الجانبان ...، وناقش اللقاء ...)."""
     for sj in range(si, min(si + REPORT_SENTENCES, len(d.sentence_tokens))):
         toks = d.sentence_tokens[sj]
-        for k, tok in enumerate(toks):
-            if tok.text not in W.PURPOSE_REPORT:
-                continue
+        found = _report_noun(toks) or (_report_verb(toks) if sj > si else None)
+        if found is not None:
+            return sj, found, phrase_end(toks, found)
+    return None
+
+
+def _report_noun(toks: list[Tok]) -> int | None:
+    for k, tok in enumerate(toks):
+        if tok.text not in W.PURPOSE_REPORT:
+            continue
+        j = k + 1
+        while j < len(toks) and j - k <= REPORT_GAP and (toks[j].text in W.DURING or toks[j].text in W.MEETING_NOUNS):
+            j += 1
+        if j < len(toks) and toks[j].text in W.PURPOSE_NOUNS:
+            return j
+    return None
+
+
+def _report_verb(toks: list[Tok]) -> int | None:
+    """The purpose after a sentence-opening verb of discussing and its subject."""
+    for k in range(min(2, len(toks))):
+        if set(bare_forms(toks[k].text)) & W.PURPOSE_VERBS:
             j = k + 1
-            while j < len(toks) and j - k <= REPORT_GAP and (toks[j].text in W.DURING or toks[j].text in W.MEETING_NOUNS):
+            while j < len(toks) and j - k <= REPORT_GAP and (toks[j].text in W.PURPOSE_SUBJECTS or toks[j].text in W.DURING):
                 j += 1
-            if j < len(toks) and toks[j].text in W.PURPOSE_NOUNS:
-                return sj, j, phrase_end(toks, j)
+            return j if j < len(toks) else None
     return None
