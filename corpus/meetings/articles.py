@@ -12,30 +12,13 @@ per split (`DIR/<split>.jsonl`) whose records carry the gold ids, so that
 from __future__ import annotations
 
 import argparse
-import gzip
-import hashlib
 import json
-from functools import lru_cache
 from pathlib import Path
+
+from arnews.evaluate.corpus import fetch
 
 HERE = Path(__file__).resolve().parent
 SPLITS = ("train", "dev", "test")
-
-
-@lru_cache(maxsize=32)
-def day_file(path: Path) -> list[dict]:
-    with gzip.open(path, "rt", encoding="utf-8") as f:
-        return json.load(f)
-
-
-def fetch(entry: dict, corpora: Path) -> dict:
-    """The SaudiNewsNet record of a gold entry, checked against its text hash."""
-    rec = day_file(corpora / "saudinewsnet" / entry["file"])[entry["record"]]
-    digest = hashlib.sha256(rec["content"].encode("utf-8")).hexdigest()
-    if digest != entry["text_sha256"]:
-        raise SystemExit(f"{entry['id']}: text in {entry['file']}#{entry['record']} does not match the corpus hash")
-    return {"id": entry["id"], "source": rec["source"], "url": rec["url"], "published": entry["published"],
-            "title": rec.get("title") or "", "content": rec["content"]}
 
 
 def main() -> None:

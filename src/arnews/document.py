@@ -139,6 +139,9 @@ class Meeting:
     location: str | None = None
     purpose: str | None = None
     confidence: float = 0.5
+    plover: str | None = None       # PLOVER event type and mode (events.codes)
+    cameo: str | None = None        # CAMEO event code (events.codes)
+    evidence: dict[str, float] = field(default_factory=dict)   # what the rules saw (events.confidence)
 
 
 @dataclass

@@ -63,7 +63,7 @@ def _meeting_rows(d: Document, aid: str) -> tuple[list[dict[str, Any]], list[dic
             "meeting_id": mid, "article_id": aid, "status": m.status, "mode": m.mode,
             "trigger": m.trigger, "date": m.date, "date_text": m.date_text, "location": m.location,
             "purpose": m.purpose, "sentence_idx": m.sentence_idx, "start": m.start, "end": m.end,
-            "confidence": m.confidence,
+            "confidence": m.confidence, "plover": m.plover, "cameo": m.cameo,
         })
         participants += [{
             "meeting_id": mid, "article_id": aid, "entity_id": p.entity_id, "name": p.name,

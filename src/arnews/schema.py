@@ -124,6 +124,9 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("start", _I32),
         _f("end", _I32),
         _f("confidence", _F32),
+        # Added columns: event-data codes (PLOVER type/mode, CAMEO code), see events/codes.py
+        _f("plover", _STR),
+        _f("cameo", _STR),
     ]),
     "meeting_participants": _schema("meeting_participants", [
         _id("meeting_id"),

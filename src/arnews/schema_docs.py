@@ -64,7 +64,10 @@ TABLE_DOCS: dict[str, tuple[str, dict[str, str]]] = {
         "date": "ISO date as in `dates.value`, or null", "date_text": "the words that gave the date",
         "location": "the place as written", "purpose": "why they met, as written",
         "sentence_idx": "sentence of the evidence", "start": "start of the evidence span",
-        "end": "end of the evidence span", "confidence": "0-1",
+        "end": "end of the evidence span",
+        "confidence": "probability that the meeting is right, calibrated on the annotated corpus (models/meeting_confidence)",
+        "plover": "PLOVER event type and mode: CONSULT/phone, CONSULT/visit, CONSULT/multilateral, CONSULT/third-party, CONSULT, or AGREE for a planned meeting",
+        "cameo": "CAMEO code: 036 intent to meet, 040 consult, 041 by telephone, 042 make a visit, 044 at a third location",
     }),
     "meeting_participants": ("party to a meeting", {
         "meeting_id": "the meeting", "article_id": "the article",

@@ -53,6 +53,7 @@ class _Tally:
     accuracy: dict = field(default_factory=lambda: {k: [0, 0] for k in ("date", "role", "org", "status", "mode")})
     f1s: dict = field(default_factory=lambda: {"purpose": [], "location": [], "pairs": []})
     shown: list = field(default_factory=list)
+    calibration: list = field(default_factory=list)   # (confidence, right) per predicted meeting
 
 
 def _score_article(art: dict, pms: list[dict], t: _Tally, texts: dict | None) -> None:
@@ -70,6 +71,8 @@ def _score_article(art: dict, pms: list[dict], t: _Tally, texts: dict | None) ->
     best_of = [_best_match(mi, gms, pms, g_of, p_of, a) for mi in range(len(gms))]
     for m, best in zip(gms, best_of):
         _meeting_attributes(t, m, best)
+    chosen = {id(b) for b in best_of if b is not None}
+    t.calibration += [(pm.get("confidence"), id(pm) in chosen) for pm in pms if pm.get("confidence") is not None]
     if texts is not None:
         t.shown += differences(art, pms, best_of, g_parties, p_parties, a, texts)
 
@@ -185,10 +188,29 @@ def score(gold: list[dict], predictions: dict[str, list[dict]], texts: dict[str,
         "purpose_token_f1": mean(t.f1s["purpose"]), "purposes": len(t.f1s["purpose"]),
         "location_token_f1": mean(t.f1s["location"]), "locations": len(t.f1s["location"]),
         "status_accuracy": ratio("status"), "mode_accuracy": ratio("mode"), "meetings": acc["mode"][1],
+        **calibration(t.calibration),
     }
     if texts is not None:
         result["differences"] = t.shown
     return result
+
+
+def calibration(pairs: list[tuple[float, bool]], bins: int = 10) -> dict:
+    """Expected calibration error of the meetings' confidence (equal-width bins; a predicted
+    meeting is right when it is the one a gold meeting is compared with), and the precision
+    of the meetings given 0.9 or more."""
+    if not pairs:
+        return {"confidence_ece": None, "precision_at_0_9": None, "meetings_at_0_9": 0}
+    ece = 0.0
+    for b in range(bins):
+        inside = [(c, r) for c, r in pairs if b / bins <= c < (b + 1) / bins or (b == bins - 1 and c == 1.0)]
+        if inside:
+            ece += len(inside) / len(pairs) * abs(sum(c for c, _ in inside) / len(inside)
+                                                  - sum(r for _, r in inside) / len(inside))
+    high = [r for c, r in pairs if c >= 0.9]
+    return {"confidence_ece": round(ece, 4),
+            "precision_at_0_9": round(sum(high) / len(high), 4) if high else None,
+            "meetings_at_0_9": len(high)}
 
 
 def evaluate(gold_file: str | Path, out_dir: str | Path, show: bool = False) -> dict:

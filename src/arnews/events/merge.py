@@ -89,7 +89,14 @@ def _same_encounter(earlier: list[Meeting], m: Meeting) -> Meeting | None:
     keys = _principal_keys(m)
     return next((o for o in earlier if keys & _principal_keys(o) and o.status == m.status
                  and (keys <= _principal_keys(o) or _principal_keys(o) <= keys)
-                 and (o.date is None or m.date is None or o.date == m.date)), None)
+                 and (o.date is None or m.date is None or o.date == m.date)
+                 and not _two_calls(o, m, keys)), None)
+
+
+def _two_calls(o: Meeting, m: Meeting, keys: set[str]) -> bool:
+    """Two calls with different people on the line are two calls (each call is its own
+    meeting), even when one of them names a single party."""
+    return o.mode == m.mode == "call" and keys != _principal_keys(o)
 
 
 def _principal_keys(m: Meeting) -> set[str]:

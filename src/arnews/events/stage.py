@@ -12,6 +12,9 @@ from __future__ import annotations
 from arnews.document import Document, Meeting, Person
 from arnews.events import words as W
 from arnews.events.clause import clause
+from arnews.events.codes import codes
+from arnews.events.where import is_seat as _is_seat
+from arnews.events.confidence import confidence, features
 from arnews.events.merge import PRINCIPAL, follow_ups, merge_repeats
 from arnews.events.parties import Party, participant, parties
 from arnews.events.profiles import Profiles
@@ -45,6 +48,8 @@ class MeetingExtractor:
                     found.append(m)
         follow_ups(d, found, profiles)
         d.meetings = merge_repeats(found)
+        for m in d.meetings:
+            m.plover, m.cameo = codes(m, seat=bool(m.location) and _is_seat(m.location))
         return d
 
     def meeting(self, d: Document, si: int, toks: list[Tok], trig: Trigger,
@@ -69,7 +74,9 @@ class MeetingExtractor:
         # a call has no meeting place; otherwise the dateline's city stands in for a place not named
         m.location = None if m.mode == "call" else place[2] if place else d.record.dateline
         m.purpose = purpose(d, si, toks, c)
-        m.confidence = min(0.95, 0.4 + 0.15 * len(named) + 0.1 * (m.date is not None))
+        principals = [p for p in found if p.side in PRINCIPAL and not p.chairs]
+        m.evidence = features(trig, found, principals, named, m)
+        m.confidence = confidence(m.evidence)
         return m
 
 

@@ -68,6 +68,9 @@ def trigger_at(look: Lookups, toks: list[Tok], i: int, person_starts: set[int],
         if event is not None:
             _, (_, _, mode) = event
             return Trigger(i, 1, "verb", light[1][1], "call" if light[1][2] == "call" else mode)
+    # المحادثات التي أجراها X ونظيره Y، اللقاء الذي عقده X مع Y: the event noun before, in a relative clause
+    if i >= 2 and toks[i - 1].text in W.RELATIVE_PRONOUNS and toks[i - 2].text in W.MEETING_NOUNS:
+        return Trigger(i, 1, "verb", light[1][1], light[1][2])
     return None
 
 

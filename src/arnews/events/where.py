@@ -9,6 +9,7 @@ from arnews.events.triggers import Trigger
 from arnews.recognise import words as RW
 from arnews.recognise.chains import extend_chain
 from arnews.recognise.lookups import Lookups
+from arnews.text.normalise import normalise_word
 from arnews.text.tokens import Tok
 
 PLACE_CHAIN = 5        # tokens of the idafa chain after a place head (قاعة الاجتماعات)
@@ -34,6 +35,12 @@ def location(look: Lookups, d: Document, si: int, toks: list[Tok], trig: Trigger
         if word.startswith(W.BI) and len(word) > 3 and place_start(look, word[1:]):
             return place_span(look, d, toks, k, 1)
     return None
+
+
+def is_seat(place: str) -> bool:
+    """A place that is a party's own: a possessed place head (مكتبه، قصره، بمقر إمارته)."""
+    words = normalise_word(place).split()
+    return bool(words) and _possessed_head(words[0].removeprefix(W.BI))
 
 
 def place_start(look: Lookups, word: str) -> bool:
