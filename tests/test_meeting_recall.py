@@ -97,3 +97,43 @@ def test_confidence_is_a_probability_that_grows_with_evidence():
     strong = {**base, "verb": 1.0, "subject_before": 1.0, "named_principals": 2.0, "principals": 2.0,
               "date": 1.0, "purpose": 1.0, "place": 1.0}
     assert 0.0 < confidence(weak) < confidence(strong) < 1.0
+
+
+def test_nominal_meeting_whose_parties_carry_honorifics(ex):
+    # the honorifics (معالي، صاحب السمو الملكي) are not in the person's span, yet the
+    # parties of لقاء start with them
+    m = one(ex, "أوضح وزير الخارجية عادل الجبير أن لقاء معالي وزير الخارجية الأردني ناصر جودة أمس مع "
+                "صاحب السمو الملكي الأمير محمد بن سلمان تناول العلاقات بين البلدين.")
+    assert set(sides(m)) == {"ناصر جودة", "الأمير محمد بن سلمان"}
+
+
+def test_a_gathering_listed_after_attendance_cues(ex):
+    m = one(ex, "تواصل في عمّان أمس اجتماع اللجنة الثلاثية، وذلك بحضور وزير المياه الأردني حازم الناصر، "
+                "ووزير الري المصري محمد عبدالعاطي، ووزير الطاقة العراقي جبار اللعيبي.")
+    assert sides(m) == {"حازم الناصر": "party", "محمد عبدالعاطي": "party", "جبار اللعيبي": "party"}
+    m = one(ex, "ترأس محافظ جدة الأمير مشعل بن ماجد أمس اجتماع لجنة السياحة بحضور مدير فرع الهيئة "
+                "العامة للسياحة المهندس محمد العمري.")
+    assert sides(m) == {"الأمير مشعل بن ماجد": "party", "محمد العمري": "attendee"}
+    # a committee meeting with nobody listed is a session of one body, not a meeting
+    assert meetings_of(ex("عقدت لجنة السياحة بمحافظة جدة اجتماعها الأول أمس.")) == []
+
+
+def test_an_object_pronoun_stands_for_the_person_of_the_report(ex):
+    m = one(ex, "وصل اللاعب البرازيلي دوغلاس سيلفا إلى مطار الرياض أمس قادماً من ساو باولو. "
+                "واستقبله في المطار رئيس النادي أحمد الغنيم.")
+    assert sides(m) == {"أحمد الغنيم": "host", "دوغلاس سيلفا": "guest"}
+
+
+def test_two_calls_in_one_sentence_are_two_meetings(ex):
+    ms = meetings_of(ex("تلقى وزير الخارجية المصري سامح شكري اتصالين هاتفيين اليوم من وزير الخارجية "
+                        "الروسي سيرجي لافروف، ووزير الخارجية الأمريكي جون كيري."))
+    assert sorted(sorted(sides(m)) for m in ms) == [["جون كيري", "سامح شكري"], ["سامح شكري", "سيرجي لافروف"]]
+    assert all(m["mode"] == "call" for m in ms)
+
+
+def test_a_family_name_that_is_an_ordinary_word_after_a_title(ex):
+    # المخرج is also "the director": after المهندس it is the family name of the man named before
+    m = one(ex, "تفقد أمين الطائف المهندس محمد بن عبدالرحمن المخرج حديقة الردف أمس. "
+                "والتقى المهندس المخرج خلال الجولة بزوار الحديقة، واستمع إلى آرائهم.")
+    assert sides(m)["محمد بن عبدالرحمن المخرج"] == "host"
+    assert any(p["kind"] == "group" and p["role"] == "زوار الحديقة" for p in m["participants"])

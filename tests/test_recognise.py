@@ -303,3 +303,25 @@ def test_a_foundation_named_after_a_person_is_an_organisation(run_doc):
     d = run_doc("زار وفد من طلاب مؤسسة خالد بن سعد الخيرية مساء أمس الملحقية الثقافية في لندن.")
     assert labelled(d, "PERS") == []
     assert "مؤسسة خالد بن سعد الخيرية" in labelled(d, "ORG")
+
+
+# --- what follows a role is not always a name ----------------------------------------------
+
+
+def test_a_noun_phrase_after_a_role_is_not_a_name(run_doc):
+    """بحث مع نظيره المصري + تمتين العلاقات: an unknown word and an ordinary definite word
+    after a role are the object of the verb, not a person."""
+    d = run_doc("وأوضح الوزير أنه بحث خلال لقائه مع نظيره الأردني تمتين العلاقات بين البلدين.")
+    assert "تمتين العلاقات" not in names(d)
+
+
+def test_a_place_after_an_unfinished_organisation_is_not_a_name(run_doc):
+    d = run_doc("وحضر اللقاء سفير خادم الحرمين الشريفين لدى جمهورية مصر العربية أحمد بن عبدالعزيز قطان.")
+    assert "مصر العربية" not in names(d)
+    assert "أحمد بن عبدالعزيز قطان" in names(d)
+
+
+def test_a_blessing_between_dashes_is_not_a_name(run_doc):
+    d = run_doc("استقبل ولي العهد وزير الداخلية -حفظه الله- في قصره أمس وزير الخارجية المصري سامح شكري.")
+    assert not [n for n in names(d) if "حفظه" in n]
+    assert "سامح شكري" in names(d)

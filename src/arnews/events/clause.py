@@ -53,7 +53,10 @@ def purpose_span(toks: list[Tok], cue: int) -> tuple[int, int]:
 
 
 def phrase_end(toks: list[Tok], begin: int) -> int:
+    """A purpose ends at punctuation, at كما (a second report: كما ناقشوا ...) or after
+    MAX_PURPOSE words."""
     k = begin
-    while k < len(toks) and k - begin < MAX_PURPOSE and toks[k].text not in W.PHRASE_PUNCT:
+    while k < len(toks) and k - begin < MAX_PURPOSE and toks[k].text not in W.PHRASE_PUNCT \
+            and not (k > begin and toks[k].text == W.ALSO):
         k += 1
     return k

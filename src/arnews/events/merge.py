@@ -2,6 +2,8 @@
 reported, and repeats of one meeting (lead and a later paragraph) merged into one."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from arnews.document import Document, Meeting, Person
 from arnews.events import words as W
 from arnews.events.parties import Party, candidates, participant
@@ -62,6 +64,19 @@ def _add(m: Meeting, ids: set, parties: list[Party], side: str, profiles: Profil
         m.participants.append(participant(c, profiles))
         if c.person is not None and c.person.entity_id:
             ids.add(c.person.entity_id)
+
+
+def one_per_call(m: Meeting) -> list[Meeting]:
+    """تلقى X اتصالين هاتفيين من Y، وZ: a call is between two, so each person on the other
+    end is a call of its own with the first party."""
+    if m.mode != "call":
+        return [m]
+    first = next((p for p in m.participants if p.side in PRINCIPAL), None)
+    others = [p for p in m.participants if p.side in PRINCIPAL and p is not first]
+    if first is None or len(others) < 2 or not all(p.kind == "person" for p in others):
+        return [m]
+    rest = [p for p in m.participants if p.side not in PRINCIPAL]
+    return [replace(m, participants=[first, o, *rest], evidence=dict(m.evidence)) for o in others]
 
 
 def merge_repeats(meetings: list[Meeting]) -> list[Meeting]:

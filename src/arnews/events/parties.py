@@ -18,8 +18,10 @@ from arnews.events.triggers import Trigger
 from arnews.text.tokens import Tok
 
 VSO_WINDOW = 6   # tokens between a verb and its subject (dates, honorifics: التقى اليوم صاحب السمو ...)
+HONORIFIC_GAP = 3   # words between a verbal noun and its possessor (صاحب السمو الملكي)
 ANTECEDENT_SENTENCES = 3   # sentences back in which a pronoun's antecedent is looked for
-SIDES = {"host_guest": ("host", "guest"), "guest_host": ("guest", "host"), "party": ("party", "party")}
+SIDES = {"host_guest": ("host", "guest"), "guest_host": ("guest", "host"), "party": ("party", "party"),
+         "chair": ("party", "attendee")}
 
 
 @dataclass
@@ -57,14 +59,41 @@ def parties(d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause
     objects = [c for c in post if not c.side]
     subject = _subject(d, si, toks, trig, pre, objects)
     if subject is None:
-        return []
+        return gathering(d, si, toks, trig) if trig.kind == "noun" else []
     first, other = SIDES[trig.sides]
     subject.side = first
     for c in objects:
         c.side = other
+    if trig.object_pronoun and not objects:
+        _pronoun_object(d, si, subject, other, post)
     out = [subject] + [c for c in post if c is not subject]
     _chairs(toks, out)
     return _once_each(out)
+
+
+def gathering(d: Document, si: int, toks: list[Tok], trig: Trigger) -> list[Party]:
+    """اجتماع اللجنة ... برئاسة X، وY، وبحضور Z: a meeting noun with no subject, whose
+    people are listed after برئاسة (parties) and بحضور (attendees; parties when nobody
+    chairs). Fewer than two people: no gathering."""
+    region, side = {}, None
+    for k in range(trig.i + trig.n, len(toks)):
+        word = toks[k].text
+        if word in W.SENTENCE_STOP:
+            break
+        if word in W.CHAIR:
+            side = "party"
+        elif word in W.ATTEND:
+            side = "attendee"
+        elif word in W.CLAUSE_OPENERS or word in W.PURPOSE_AFTER:
+            side = None
+        region[k] = side
+    people = [c for c in candidates(d, si) if c.kind != "org" and region.get(c.start)]
+    for c in people:
+        c.side = region[c.start]
+    if sum(c.side == "party" for c in people) < 2:
+        for c in people:
+            c.side = "party"
+    return _once_each(people) if len(people) >= 2 else []
 
 
 def _in_clause(d: Document, si: int, toks: list[Tok], trig: Trigger, clause: Clause,
@@ -113,8 +142,16 @@ def _subject(d: Document, si: int, toks: list[Tok], trig: Trigger, pre: list[Par
             subject = ante
     if subject is None and trig.kind == "verb" and objects:
         # أعلن فابيوس أنه سيتوجه إلى إيران حيث سيلتقي روحاني: the main clause's subject
-        subject = _main_subject(d, si, trig) or antecedent(d, si)
+        subject = _main_subject(d, si, trig)
     return subject
+
+
+def _pronoun_object(d: Document, si: int, subject: Party, side: str, post: list[Party]) -> None:
+    """واستقبله في المطار X: the object pronoun stands for the person the report is about."""
+    ante = antecedent(d, si)
+    if ante is not None and (subject.person is None or ante.person.entity_id != subject.person.entity_id):
+        ante.side = side
+        post.insert(0, ante)
 
 
 def _main_subject(d: Document, si: int, trig: Trigger) -> Party | None:
@@ -142,8 +179,12 @@ def _vso(toks, trig, pre, objects) -> Party | None:
 
 
 def _noun_possessor(toks, trig, pre, objects) -> Party | None:
-    """اجتماع وزير الخارجية اليمني ... بالأمين العام: the party right after the noun."""
-    if trig.kind == "noun" and not trig.possessive and objects and objects[0].start == trig.i + trig.n:
+    """اجتماع وزير الخارجية اليمني ... بالأمين العام: the party right after the noun, or
+    after its honorifics (لقاء معالي وزير ...، اجتماع صاحب السمو الملكي الأمير ...)."""
+    if trig.kind != "noun" or trig.possessive or not objects:
+        return None
+    gap = toks[trig.i + trig.n:objects[0].start]
+    if len(gap) <= HONORIFIC_GAP and not any(t.is_punct or t.text == W.WITH for t in gap):
         return objects.pop(0)
     return None
 

@@ -15,7 +15,7 @@ from arnews.events.clause import clause
 from arnews.events.codes import codes
 from arnews.events.where import is_seat as _is_seat
 from arnews.events.confidence import confidence, features
-from arnews.events.merge import PRINCIPAL, follow_ups, merge_repeats
+from arnews.events.merge import PRINCIPAL, follow_ups, merge_repeats, one_per_call
 from arnews.events.parties import Party, participant, parties
 from arnews.events.profiles import Profiles
 from arnews.events.triggers import Trigger, find_triggers
@@ -45,7 +45,7 @@ class MeetingExtractor:
             for trig in find_triggers(self.look, d, si, toks):
                 m = self.meeting(d, si, toks, trig, profiles)
                 if m is not None:
-                    found.append(m)
+                    found += one_per_call(m)
         follow_ups(d, found, profiles)
         d.meetings = merge_repeats(found)
         for m in d.meetings:
@@ -73,7 +73,7 @@ class MeetingExtractor:
         m.status = status(self.look, d, toks, trig, m)
         # a call has no meeting place; otherwise the dateline's city stands in for a place not named
         m.location = None if m.mode == "call" else place[2] if place else d.record.dateline
-        m.purpose = purpose(d, si, toks, c)
+        m.purpose = purpose(d, si, toks, c, trig, [p.end for p in found if p.start >= 0])
         principals = [p for p in found if p.side in PRINCIPAL and not p.chairs]
         m.evidence = features(trig, found, principals, named, m)
         m.confidence = confidence(m.evidence)
@@ -89,6 +89,8 @@ def _is_meeting(trig: Trigger, found: list[Party], named: list[Party]) -> bool:
     """Two principals or more, one of them a named person; a counterpart that is not a
     place or an institution received or visited; not an interview (في لقاء مع قناة ...)."""
     principals = [p for p in found if p.side in PRINCIPAL and not p.chairs]
+    if trig.sides == "chair":   # ترأس X الاجتماع بحضور Y: the chair and who attended
+        return bool(principals) and len(found) >= 2 and bool(named)
     if len(principals) < 2 or not (named or any(p.kind == "person" for p in principals)):
         return False
     if trig.sides != "party" and not any(p.kind != "org" for p in principals[1:]):

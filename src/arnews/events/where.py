@@ -22,19 +22,39 @@ def location(look: Lookups, d: Document, si: int, toks: list[Tok], trig: Trigger
     """The place of the meeting as a token range and its original text, or None."""
     skip = set(range(*clause.purpose)) if clause.purpose else set()
     skip |= {k for p in d.persons if p.sentence_idx == si for k in range(*p.tokens)}
+    orgs = {m.tokens[0]: m.tokens[1] for m in d.orgs[si]}
     after = trig.i + trig.n
     if trig.sides == "guest_host" and trig.kind == "verb" and after < len(toks) \
             and place_start(look, toks[after].text):
-        return place_span(look, d, toks, after, 0)
+        return place_span(look, d, toks, after, 0, orgs)
     for k in range(after - 1, clause.stop):
         if k in skip:
             continue
         word = toks[k].text
         if word == RW.POSTING and k + 1 < len(toks) and place_start(look, toks[k + 1].text):
-            return place_span(look, d, toks, k + 1, 0)
+            return place_span(look, d, toks, k + 1, 0, orgs)
         if word.startswith(W.BI) and len(word) > 3 and place_start(look, word[1:]):
-            return place_span(look, d, toks, k, 1)
-    return None
+            return place_span(look, d, toks, k, 1, orgs)
+    return _named_place_in_sentence(look, d, toks, trig, skip, orgs)
+
+
+def _named_place_in_sentence(look: Lookups, d: Document, toks: list[Tok], trig: Trigger, skip: set[int],
+                             orgs: dict[int, int]) -> tuple[int, int, str] | None:
+    """وفي أديس أبابا سيلتقي ...، وصل إلى الكويت حيث التقى ...: a known place name after
+    في / إلى / ب anywhere in the sentence, the nearest to the trigger."""
+    found = []
+    for k in range(len(toks)):
+        if k in skip or k + 1 in skip:
+            continue
+        word = toks[k].text
+        if word in W.PLACE_PREPOSITIONS and k + 1 < len(toks) and look.is_place(toks[k + 1].text):
+            found.append((abs(k - trig.i), k + 1, 0))
+        elif word.startswith(W.BI) and len(word) > 3 and look.is_place(word[1:]):
+            found.append((abs(k - trig.i), k, 1))
+    if not found:
+        return None
+    _, start, chars = min(found)
+    return place_span(look, d, toks, start, chars, orgs)
 
 
 def is_seat(place: str) -> bool:
@@ -48,7 +68,8 @@ def place_start(look: Lookups, word: str) -> bool:
     return word.startswith(W.PLACE_HEADS) or bare.startswith(W.PLACE_HEADS) or look.is_place(word)
 
 
-def place_span(look: Lookups, d: Document, toks: list[Tok], start: int, skip_chars: int) -> tuple[int, int, str]:
+def place_span(look: Lookups, d: Document, toks: list[Tok], start: int, skip_chars: int,
+               orgs: dict[int, int]) -> tuple[int, int, str]:
     head = toks[start].text[skip_chars:]
     possessed = _possessed_head(head)
     end = start + 1
@@ -58,8 +79,12 @@ def place_span(look: Lookups, d: Document, toks: list[Tok], start: int, skip_cha
                                     closed=toks[start].definite))
         while end < len(toks) and end - start < PLACE_WORDS and look.is_place(toks[end].text):
             end += 1
+        # مستشفى الملك عبدالعزيز (an organisation named from the head), مقر وزارة الخارجية
+        end = max(end, orgs.get(start, end), orgs.get(end, end) if end == start + 1 else end)
     if _second_place(look, toks, end, possessed):
         end += 1      # مكتبه بالإمارة، مقر الرئاسة بمدينة رام الله
+    elif end + 1 < len(toks) and toks[end].text == RW.POSTING and look.is_place(toks[end + 1].text):
+        end += 2      # مقر وزارة الخارجية الإسبانية في مدريد
     end = _city_name(look, toks, start, end)
     s, e = d.norm.to_original(toks[start].start + skip_chars, toks[end - 1].end)
     return start, end, d.text[s:e]

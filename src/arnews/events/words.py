@@ -36,6 +36,8 @@ CONTINUATIONS = _CUES["continuations"]       # و، ف، كما (word starts)
 RESPECT_PRONOUNS = _set("respect_pronouns")  # سموه، معاليه
 FUTURE_CUES = _set("future_cues")            # سوف، المقرر
 CALL_CUES = _set("call_cues")                # هاتفيا
+CALL_NOUNS = _set("call_nouns")              # اتصال، الاتصال
+ABOUT = _set("about")                        # عن، حول: the topic of a verbal noun of discussing
 PLACE_HEADS = tuple(sorted(_CUES["place_heads"], key=len, reverse=True))   # مكتب، قاعة (word starts)
 PASSIVE = _set("passive")                    # تم، جرى
 NAME_PARTS = _set("name_part")               # بن، آل
@@ -46,6 +48,7 @@ HOLDING_VERBS = _CUES["holding_verb"]        # عقد، أجرى (word starts)
 ACCOMPANYING_WORD = _CUES["accompanying_word"]   # المرافق (word start)
 DURING = _set("during")                      # خلال، في
 DURING_NOUN = _set("during_noun")            # خلال
+PLACE_PREPOSITIONS = _set("place_prepositions")   # في، إلى: a known place name after it
 CITY_HEADS = _set("city_heads")              # عاصمة، مدينة
 CITY_NAME_PARTS = _set("city_name_part")     # الله (رام الله)
 (ALSO,) = _CUES["also"]                      # كما

@@ -10,6 +10,7 @@ from __future__ import annotations
 from arnews.document import Document, Mention, Person
 from arnews.link.names import canonical_names, entity_id, name_key
 from arnews.recognise.lexicon import Lexicons, load_lexicons
+from arnews.recognise.lookups import Lookups
 from arnews.text.tokens import bare_forms
 from arnews.text.normalise import normalise_word
 
@@ -25,6 +26,7 @@ class Linker:
 
     def __init__(self, lexicons: Lexicons | None = None):
         self.lex = lexicons or load_lexicons()
+        self.look = Lookups(self.lex)
 
     def __call__(self, d: Document) -> Document:
         self._assign_ids(d)
@@ -35,30 +37,34 @@ class Linker:
                           if p.name is not None and p.role is not None and p.kind == "person"]
         return d
 
-    def _last_names(self, d: Document) -> dict[str, Person]:
-        """The last word of each full name (two words or more, not an ordinary word) ->
-        the first person named with it."""
+    def _last_names(self, d: Document) -> tuple[dict[str, Person], dict[str, Person]]:
+        """The last word of each full name (two words or more) -> the first person named
+        with it; apart, the last words that are also ordinary words (المخرج، الفال)."""
         by_last: dict[str, Person] = {}
+        common: dict[str, Person] = {}
         for p in d.persons:
             if p.name is None:
                 continue
             words = name_key(p.name.text, self.lex).split()
-            if len(words) >= 2 and len(words[-1]) >= 3 and words[-1] not in by_last \
-                    and not self.lex.is_common(words[-1]):
-                by_last[words[-1]] = p
-        return by_last
+            if len(words) >= 2 and len(words[-1]) >= 3:
+                table = common if self.lex.is_common(words[-1]) else by_last
+                table.setdefault(words[-1], p)
+        return by_last, common
 
     def _family_name_mentions(self, d: Document) -> None:
         """Add a person for each later mention of a full name's last word (العسيلي، الجبير)."""
-        by_last = self._last_names(d)
-        if not by_last:
+        by_last, common = self._last_names(d)
+        if not by_last and not common:
             return
         covered = {(p.sentence_idx, k) for p in d.persons for k in range(*p.tokens)}
         covered |= {(si, k) for si, orgs in enumerate(d.orgs) for m in orgs for k in range(*m.tokens)}
         for si, toks in enumerate(d.sentence_tokens):
             for i in range(len(toks)):
-                if (si, i) not in covered:
-                    self._family_name_at(d, si, i, by_last)
+                if (si, i) in covered:
+                    continue
+                # an ordinary word is a family name only after a title: المهندس المخرج
+                titled = any(self.look.match(toks, t, "titles") == i - t for t in range(max(0, i - 3), i))
+                self._family_name_at(d, si, i, {**common, **by_last} if titled else by_last)
         d.persons.sort(key=lambda p: (p.sentence_idx, p.tokens[0]))
 
     def _family_name_at(self, d: Document, si: int, i: int, by_last: dict[str, Person]) -> None:

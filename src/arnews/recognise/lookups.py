@@ -31,9 +31,13 @@ def future_forms(word: str) -> tuple[str, ...]:
             out.append(word[len(pre):])
     return tuple(out)
 
+DASHES = ("-", "\u2013", "\u2014")
+
 
 def is_wordlike(tok: Tok) -> bool:
-    return not tok.is_punct and any(c.isalpha() for c in tok.text) and not tok.text.isdigit()
+    """A word that may be part of a name; a dash glued to it (-حفظه الله-) marks an aside."""
+    return not tok.is_punct and any(c.isalpha() for c in tok.text) and not tok.text.isdigit() \
+        and not tok.text.startswith(DASHES) and not tok.text.endswith(DASHES)
 
 
 def is_name_ali(tok: Tok) -> bool:
@@ -122,7 +126,7 @@ class Lookups:
 
     def is_future_verb(self, word: str) -> bool:
         """سيلتقي، وسيزور: the future prefix on an imperfect trigger verb."""
-        firsts = {key[0] for key, (kind, _, _) in self.lex.triggers.items() if kind == "verb"}
+        firsts = {key[0] for key, (kind, _, _) in self.lex.triggers.items() if kind in ("verb", "verb_obj")}
         firsts |= {key[0] for key in self.lex.light_verbs} | {key[0] for key in self.lex.with_verbs}
         return any(f in firsts for f in future_forms(word))
 
@@ -182,7 +186,8 @@ class Lookups:
             return True
         if self.lex.is_stop(tok.text) and not is_name_ali(tok):
             return True
-        return bool(self.match(toks, i, "role_heads") or self.match(toks, i, "org_heads")
+        first_name = i + 1 < len(toks) and toks[i + 1].text in W.PATRONYMICS   # مساعد بن محمد
+        return bool((self.match(toks, i, "role_heads") and not first_name) or self.match(toks, i, "org_heads")
                     or self.match(toks, i, "titles") or self.match(toks, i, "groups")
                     or self.is_trigger_word(toks, i))
 

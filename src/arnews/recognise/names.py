@@ -78,9 +78,16 @@ def _common_word(w: NameWalk) -> Verdict:
     toks, j, lex = w.toks, w.j, w.look.lex
     if not (lex.is_common(w.word) and not lex.is_name_word(w.word)):
         return None
-    prev = lex.stat(toks[j - 1].text)
-    unambiguous = lex.is_first_name(toks[j - 1].text) and prev.first >= 3 * prev.other
-    if toks[j].definite and ((j == w.i + 1 and w.first_strong) or unambiguous):
+    prev_word = toks[j - 1].text
+    prev = lex.stat(prev_word)
+    unambiguous = lex.is_first_name(prev_word) and prev.first >= 3 * prev.other
+    # السفير عسيري العلاقات: a family name (a nisba) first takes no ordinary word after it
+    family_first = prev_word.endswith(W.NISBA_ENDING) and not lex.is_first_name(prev_word) \
+        and not is_name_ali(toks[j - 1])
+    # نظيره المصري + تمتين العلاقات: an unknown word before an ordinary definite one is a noun phrase
+    unknown_first = j == w.i + 1 and not lex.is_name_word(prev_word)
+    if toks[j].definite and ((j == w.i + 1 and w.first_strong and not family_first and not unknown_first)
+                             or unambiguous):
         w.j += 1
         return GO
     if toks[j].definite and w.word.endswith(W.NISBA_ENDING) and j >= 2 and toks[j - 2].text in W.LINEAGE:
@@ -167,9 +174,11 @@ def _not_a_start(look: Lookups, toks: list[Tok], i: int, date_toks: set[int]) ->
 
 
 def _ali(look: Lookups, toks: list[Tok], i: int, date_toks: set[int]) -> NameSpan | None:
-    """علي عبدالله صالح: the name علي before a name word or a connector."""
+    """علي عبدالله صالح: the name علي before a name word, a connector or a word the corpora
+    never saw (علي عواض عسيري)."""
     if is_name_ali(toks[i]) and i + 1 < len(toks) and look.name_like(toks, i + 1, date_toks) \
-            and (look.lex.is_name_word(toks[i + 1].text) or toks[i + 1].text in W.CONNECTORS):
+            and (look.lex.is_name_word(toks[i + 1].text) or toks[i + 1].text in W.CONNECTORS
+                 or (look.lex.stat(toks[i + 1].text).total == 0 and not toks[i + 1].definite)):
         return NameSpan(i, extend_name(look, toks, i, date_toks, False), strength=2)
     return None
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from arnews.recognise import words as W
 from arnews.recognise.chains import find_orgs
-from arnews.recognise.lookups import Lookups
+from arnews.recognise.lookups import Lookups, is_name_ali, is_wordlike
 from arnews.recognise.names import find_names
 from arnews.recognise.positions import names_by_position, skip_titles
 from arnews.recognise.roles import find_roles
@@ -59,12 +59,17 @@ def model_name_clitic(look: Lookups, tok: Tok) -> int:
     return 1 if tok.conj and len(rest) >= 3 and not look.lex.is_first_name(tok.text) else 0
 
 
+def _never_in_a_name(look: Lookups, tok: Tok) -> bool:
+    """A word a tagger's name cannot hold: a function word or a dashed aside (-حفظه الله-)."""
+    return not is_wordlike(tok) or (look.lex.is_stop(tok.text) and not is_name_ali(tok))
+
+
 def _add_model_names(look: Lookups, toks: list[Tok], names: list[NameSpan], titles: list[tuple[int, int]],
                      taken: set[int], model_names: list[tuple[int, int]]) -> None:
     """A tagger's PERS spans where no rule found a name (titles at their start dropped)."""
     for s, e in model_names:
         s = skip_titles(titles, s)
-        if s < e and not any(k in taken for k in range(s, e)):
+        if s < e and not any(k in taken or _never_in_a_name(look, toks[k]) for k in range(s, e)):
             names.append(NameSpan(s, e, strength=0, clitic=model_name_clitic(look, toks[s])))
             taken |= set(range(s, e))
 

@@ -154,11 +154,12 @@ ROLE_STEPS = (_institution, _group_of_body, _organisation_after_preposition, _po
 
 def role_head(look: Lookups, toks: list[Tok], i: int) -> int:
     """Length of the role or group head at i: 0 for none, for a title, or inside a name
-    (عبدالله بن مساعد)."""
+    (عبدالله بن مساعد، مساعد بن محمد)."""
     n = max(look.match(toks, i, "role_heads"), look.match(toks, i, "groups"))
     if not n or look.match(toks, i, "titles") >= n or look.match(toks, i, "name_titles") >= n \
-            or (i and toks[i - 1].text in W.CONNECTORS):
-        return 0
+            or (i and toks[i - 1].text in W.CONNECTORS) \
+            or (i + n < len(toks) and toks[i + n].text in W.PATRONYMICS):
+        return 0      # مساعد بن محمد العيبان: a first name before بن, not a role
     return n
 
 
