@@ -137,3 +137,28 @@ def test_a_family_name_that_is_an_ordinary_word_after_a_title(ex):
                 "والتقى المهندس المخرج خلال الجولة بزوار الحديقة، واستمع إلى آرائهم.")
     assert sides(m)["محمد بن عبدالرحمن المخرج"] == "host"
     assert any(p["kind"] == "group" and p["role"] == "زوار الحديقة" for p in m["participants"])
+
+
+def test_a_respect_pronoun_after_a_role_named_in_full_before(ex):
+    # معاليه stands for the deputy minister of the same sentence, whom the article named
+    # earlier with a longer role; visiting the patients and meeting the citizens are two
+    # encounters of one day, kept apart
+    visit, meeting = meetings_of(ex("زار نائب وزير الصحة للشؤون الصحية حمد الضويلع أمس المرضى المنومين "
+                                    "في مستشفى عسير. وتفقد نائب وزير الصحة أقسام الطوارئ، وفي نهاية جولته "
+                                    "التقى معاليه بعدد من المواطنين."))
+    assert visit["participants"][0]["name"] == meeting["participants"][0]["name"] == "حمد الضويلع"
+    assert [p["role"] for p in visit["participants"] if p["kind"] == "group"] == ["المرضى المنومين"]
+    assert [p["role"] for p in meeting["participants"] if p["kind"] == "group"] == ["المواطنين"]
+
+
+def test_a_visit_to_patients_keeps_the_group_apart_from_the_role(ex):
+    m = one(ex, "زار وكيل الوزارة المرضى المنومين في مستشفى الملك فهد بجدة أمس.")
+    groups = [p["role"] for p in m["participants"] if p["kind"] == "group"]
+    assert groups == ["المرضى المنومين"]
+    assert m["location"].startswith("مستشفى الملك فهد")
+
+
+def test_a_building_after_a_title_is_not_a_name(ex):
+    m = one(ex, "زار المحافظ منفذ الطوال ورجال الأمن بالمنفذ وهنأهم بعيد الفطر.")
+    assert not [p for p in m["participants"] if p["name"] and "منفذ" in p["name"]]
+    assert any(p["kind"] == "group" and p["role"] == "رجال الأمن" for p in m["participants"])

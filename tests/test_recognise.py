@@ -325,3 +325,18 @@ def test_a_blessing_between_dashes_is_not_a_name(run_doc):
     d = run_doc("استقبل ولي العهد وزير الداخلية -حفظه الله- في قصره أمس وزير الخارجية المصري سامح شكري.")
     assert not [n for n in names(d) if "حفظه" in n]
     assert "سامح شكري" in names(d)
+
+
+def test_a_list_of_people_with_conjunctions_keeps_each_role_to_its_holder(run_doc):
+    # ، ووزير الخارجية starts the next person; it is not a second post of the one before
+    d = run_doc("وحضر اللقاء وزير الخارجية عادل الجبير، ووزير الثقافة والإعلام عادل الطريفي.")
+    assert person(d, "عادل الجبير").role.text == "وزير الخارجية"
+    assert person(d, "عادل الطريفي").role.text == "وزير الثقافة والإعلام"
+    # a second post after a comma, with no conjunction, is still the same person's
+    d = run_doc("التقى ولي ولي العهد السعودي، وزير الدفاع الأمير محمد بن سلمان أمس الرئيس الفرنسي.")
+    assert person(d, "الأمير محمد بن سلمان").role.text == "ولي ولي العهد السعودي، وزير الدفاع"
+
+
+def test_a_title_after_a_role_is_not_part_of_it(run_doc):
+    d = run_doc("اجتمع الوزير مع وزير خارجية جمهورية مصر العربية الأستاذ سامح شكري.")
+    assert person(d, "سامح شكري").role.text == "وزير خارجية جمهورية مصر العربية"

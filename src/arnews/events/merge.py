@@ -6,6 +6,7 @@ from dataclasses import replace
 
 from arnews.document import Document, Meeting, Person
 from arnews.events import words as W
+from arnews.recognise import words as RW
 from arnews.events.parties import Party, candidates, participant
 from arnews.events.profiles import Profiles
 
@@ -105,13 +106,25 @@ def _same_encounter(earlier: list[Meeting], m: Meeting) -> Meeting | None:
     return next((o for o in earlier if keys & _principal_keys(o) and o.status == m.status
                  and (keys <= _principal_keys(o) or _principal_keys(o) <= keys)
                  and (o.date is None or m.date is None or o.date == m.date)
-                 and not _two_calls(o, m, keys)), None)
+                 and not _two_calls(o, m, keys) and not _other_groups(o, m)), None)
 
 
 def _two_calls(o: Meeting, m: Meeting, keys: set[str]) -> bool:
     """Two calls with different people on the line are two calls (each call is its own
     meeting), even when one of them names a single party."""
     return o.mode == m.mode == "call" and keys != _principal_keys(o)
+
+
+def _other_groups(o: Meeting, m: Meeting) -> bool:
+    """زار المرضى ... ثم التقى بعدد من المواطنين: the same person meeting two different
+    groups had two encounters."""
+    a, b = _group_heads(o), _group_heads(m)
+    return bool(a and b and not a & b)
+
+
+def _group_heads(m: Meeting) -> set[str]:
+    return {p.role.split()[0].removeprefix(RW.ARTICLE) for p in m.participants
+            if p.kind == "group" and p.side in PRINCIPAL and p.role}
 
 
 def _principal_keys(m: Meeting) -> set[str]:

@@ -135,7 +135,7 @@ def _subject(d: Document, si: int, toks: list[Tok], trig: Trigger, pre: list[Par
     subject = next((s for rule in SUBJECT_RULES if (s := rule(toks, trig, pre, objects)) is not None), None)
     nxt = toks[trig.i + trig.n].text if trig.i + trig.n < len(toks) else ""
     if (subject is None and _refers_back(toks, trig, nxt)) or nxt in W.RESPECT_PRONOUNS:
-        ante = antecedent(d, si)
+        ante = antecedent(d, si, trig.i if nxt in W.RESPECT_PRONOUNS else None)
         if ante is not None:
             if subject is not None and subject is not ante:
                 objects.insert(0, subject)
@@ -200,9 +200,15 @@ def _refers_back(toks: list[Tok], trig: Trigger, nxt: str) -> bool:
                                  or (trig.i and toks[trig.i - 1].text == W.ALSO)))
 
 
-def antecedent(d: Document, si: int) -> Party | None:
-    """The person a possessive or a respect pronoun stands for: the first named person
+def antecedent(d: Document, si: int, before: int | None = None) -> Party | None:
+    """The person a possessive or a respect pronoun stands for: a person named earlier in
+    the same sentence (وقف نائب الوزير ... ثم التقى معاليه), else the first named person
     of the nearest earlier sentence that has one (the subject of the report)."""
+    if before is not None:
+        earlier = [p for p in d.persons if p.sentence_idx == si and p.kind == "person" and p.tokens[1] <= before
+                   and (p.name is not None or p.same_as is not None)]
+        if earlier:
+            return Party("person", -1, -1, person=earlier[0])
     for sj in range(si - 1, max(-1, si - 1 - ANTECEDENT_SENTENCES), -1):
         people = [p for p in d.persons if p.sentence_idx == sj and p.name is not None and p.kind == "person"]
         if people:

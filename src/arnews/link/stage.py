@@ -110,7 +110,8 @@ class Linker:
                 by_role.setdefault(normalise_word(p.role.text), p)
         for p in d.persons:
             if p.name is None and p.role is not None and p.kind == "person":
-                p.same_as = by_role.get(normalise_word(p.role.text))
+                role = normalise_word(p.role.text)
+                p.same_as = by_role.get(role) or _only_holder_of_longer_role(role, by_role)
 
     def canonical(self, d: Document) -> dict[str, Person]:
         """Kept for old callers: use `arnews.link.canonical_names(d)`."""
@@ -125,3 +126,12 @@ class Linker:
             "role_en": None, "org_entity_id": org_id, "org": p.org.text if p.org else None,
             "sentence_idx": p.sentence_idx, "start": start, "end": end,
         }
+
+
+def _only_holder_of_longer_role(role: str, by_role: dict[str, Person]) -> Person | None:
+    """نائب وزير الصحة: the one named person whose role begins with it (نائب وزير الصحة
+    للشؤون الصحية); none when two people's roles do (وزير الخارجية السعودي / المصري)."""
+    if len(role.split()) < 2:
+        return None
+    holders = {q.entity_id or id(q): q for r, q in by_role.items() if r.startswith(role + " ")}
+    return next(iter(holders.values())) if len(holders) == 1 else None

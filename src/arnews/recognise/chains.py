@@ -77,10 +77,14 @@ def _not_a_word(c: ChainWalk) -> Verdict:
 
 
 def _someone_else(c: ChainWalk) -> Verdict:
-    """A trigger, a title before someone, or a kept title where no name may follow."""
+    """A trigger, a title before someone, a kept title where no name may follow, or a group
+    or a definite title after a closed chain (زار وكيل الوزارة | المرضى المنومين، وزير
+    خارجية مصر | الأستاذ سامح شكري)."""
     look, toks, j = c.look, c.toks, c.j
     if look.is_trigger_word(toks, j) or titles_someone(look, toks, j, c.date_toks) \
-            or (look.match(toks, j, "name_titles") and (c.closed or not c.allow_names)):
+            or (look.match(toks, j, "name_titles") and (c.closed or not c.allow_names)) \
+            or (c.closed and look.match(toks, j, "groups") and not look.match(toks, j - 1, "groups")) \
+            or (c.closed and toks[j].definite and look.match(toks, j, "titles")):
         return STOP
     return None
 

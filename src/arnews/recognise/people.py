@@ -106,7 +106,8 @@ def _holder(look: Lookups, toks: list[Tok], r: RoleSpan, titles: list[tuple[int,
     if look.match(toks, r.start, "groups"):
         return None
     after = skip_titles(titles, r.end)
-    if after < len(toks) and toks[after].text in W.COMMAS and after + 1 in name_at:
+    if after < len(toks) and toks[after].text in W.COMMAS and after + 1 in name_at \
+            and not look.is_conj(toks[after + 1]):
         after += 1      # الرئيس اليمني، عبدربه منصور هادي
     # ROLE + وال-title + NAME is a coordination: the role is not that person's
     fwd = None if r.end < len(toks) and toks[r.end].conj and after > r.end else name_at.get(after)

@@ -47,7 +47,7 @@ class Anchor:
 def _no_name_here(a: Anchor) -> bool | None:
     """Taken already, not name-like, definite, or a place (سفير ... لدى جمهورية + مصر)."""
     if a.i in a.taken or not a.look.name_like(a.toks, a.i, a.date_toks) or a.toks[a.i].definite \
-            or a.look.is_place(a.word):
+            or a.look.is_place(a.word) or a.word in W.BUILDING_WORDS:
         return HANDLED
     return None
 

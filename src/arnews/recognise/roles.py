@@ -133,10 +133,13 @@ def _coordinated_role(r: RoleWalk) -> Verdict:
 
 
 def _role_after_comma(r: RoleWalk) -> Verdict:
-    """ولي ولي العهد السعودي، وزير الدفاع: a second role after a comma."""
+    """ولي ولي العهد السعودي، وزير الدفاع: a second role after a comma; not one with a
+    conjunction or a kept title, which starts the next person (، ووزير الخارجية، والأمير)."""
     look, toks, j = r.look, r.toks, r.j
     if j < len(toks) and toks[j].text in W.COMMAS and j + 1 < len(toks) \
-            and look.match(toks, j + 1, "role_heads") and not look.match(toks, j + 1, "titles"):
+            and look.match(toks, j + 1, "role_heads") and not look.head_clitic(toks, j + 1, "role_heads") \
+            and not look.match(toks, j + 1, "titles") \
+            and not look.match(toks, j + 1, "name_titles"):
         r.j += 1 + look.match(toks, j + 1, "role_heads")
         r.closed = toks[r.j - 1].definite
         return GO

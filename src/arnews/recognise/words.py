@@ -50,6 +50,7 @@ REGIONS = frozenset(_PLACES["region"])                 # منطقة، دولة (
 STATE_WORDS = frozenset(_PLACES["state"])              # منطقة، المملكة (a governed region)
 BUILDINGS = _PLACES["building"]                        # مكتب، قاعة (word starts)
 SEATS = _PLACES["seat"]                                # بمكتب، بمقر (word starts)
+BUILDING_WORDS = frozenset(BUILDINGS)                  # the same words as whole words (no name)
 
 # --- function words and punctuation (function_words.tsv) ---------------------------------
 POSTING = _one(_FUNCTION, "posting")                   # في
