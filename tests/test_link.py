@@ -95,3 +95,24 @@ def test_canonical_names_is_the_linkers_answer(run_doc):
     canon = canonical_names(d)
     assert canon == Linker(load_lexicons()).canonical(d)
     assert {p.name.text for p in canon.values()} == {"فلاديمير بوتين", "عادل الجبير"}
+
+
+def test_the_archive_spellings_of_one_name_share_one_key():
+    """Issue 12's first split: the King written four ways is one key, one entity id."""
+    lex = load_lexicons()
+    spellings = ["الملك سلمان بن عبدالعزيز آل سعود", "الملك سلمان بن عبدالعزيز",
+                 "الملك سلمان بن عبد العزيز", "خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود -حفظه",
+                 "سلمان ابن عبدالعزيز"]
+    assert {name_key(s, lex) for s in spellings} == {"سلمان بن عبدالعزيز"}
+    assert name_key("أبو بكر البغدادي", lex) == name_key("أبوبكر البغدادي", lex)
+    # a title word inside the name is the name's (آل الشيخ), only leading titles go
+    assert name_key("الشيخ عبدالله آل الشيخ", lex) == name_key("عبدالله آل الشيخ", lex)
+    assert "الشيخ" in name_key("عبدالله آل الشيخ", lex)
+    # different fathers stay different people
+    assert name_key("محمد بن سلمان", lex) != name_key("محمد بن نايف", lex)
+
+
+def test_a_conjunction_glued_to_a_compound_first_name_is_not_in_the_name(run_doc):
+    d = run_doc("التقى وزير الطاقة خالد الفالح وعبدالرؤوف أبو زناده أمس في الرياض.")
+    names = [p.name.text for p in d.persons if p.name is not None]
+    assert "عبدالرؤوف أبو زناده" in names and "خالد الفالح" in names

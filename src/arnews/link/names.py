@@ -9,15 +9,73 @@ from __future__ import annotations
 import hashlib
 
 from arnews.document import Document, Person
+from arnews.recognise import words as RW
 from arnews.recognise.lexicon import Lexicons
 from arnews.text.normalise import normalise_word
 
 
 def name_key(text: str, lex: Lexicons) -> str:
-    """The words of a name that identify its bearer: normalised, without titles."""
-    titles = {t[0] for t in lex.titles | lex.name_titles if len(t) == 1}
-    words = [w for w in normalise_word(text).replace('"', " ").split() if w not in titles]
-    return " ".join(words)
+    """The words of a name that identify its bearer: normalised, without titles, written
+    one way (see `canonical_words`)."""
+    words = normalise_word(text).replace('"', " ").split()
+    return " ".join(canonical_words(_without_titles(words, lex)))
+
+
+_TITLES: dict[int, tuple[set[tuple[str, ...]], list[int]]] = {}
+
+
+def _leading_titles(lex: Lexicons) -> tuple[set[tuple[str, ...]], list[int]]:
+    """The word sequences a name key drops at its start, and their lengths, longest first
+    (built once per lexicon: the key is computed for every mention)."""
+    if id(lex) not in _TITLES:
+        titles = lex.titles | lex.name_titles | {t for t in lex.role_heads if len(t) > 1}
+        _TITLES[id(lex)] = (titles, sorted({len(t) for t in titles}, reverse=True))
+    return _TITLES[id(lex)]
+
+
+def _without_titles(words: list[str], lex: Lexicons) -> list[str]:
+    """The name after its leading titles and honorific roles (خادم الحرمين الشريفين الملك
+    ...; a one-word role may be a first name: أمير), up to an aside
+    between dashes (-حفظه الله-); a title word later in the name is part of it (آل الشيخ)."""
+    titles, lengths = _leading_titles(lex)
+    moved = True
+    while moved and words:
+        moved = False
+        for n in lengths:
+            if tuple(words[:n]) in titles and len(words) > n:
+                words, moved = words[n:], True
+                break
+    aside = next((k for k, w in enumerate(words) if k and w.startswith(DASHES)), len(words))
+    return words[:aside]
+
+
+def canonical_words(words: list[str]) -> list[str]:
+    """One spelling for the variants of one name: a compound first name as one word
+    (عبد العزيز = عبدالعزيز, أبو بكر = أبوبكر), ابن inside a chain as بن, and no family
+    suffix after a chain of fathers (سلمان بن عبدالعزيز آل سعود = سلمان بن عبدالعزيز), so
+    that the archive's spellings of one person share one key."""
+    words = [w.strip("".join(DASHES)) for w in words]
+    words = [w for w in words if w]
+    out: list[str] = []
+    k = 0
+    while k < len(words):
+        w = words[k]
+        if w in COMPOUND_FIRST and k + 1 < len(words) and words[k + 1] not in RW.CONNECTORS:
+            out.append(w + words[k + 1])
+            k += 2
+            continue
+        out.append(PATRONYMIC if w in RW.PATRONYMICS and out else w)
+        k += 1
+    if len(out) >= 4 and out[-2] in FAMILY and PATRONYMIC in out[:-2]:
+        out = out[:-2]
+    return out
+
+
+# the connector classes of recognise/lexicons/name_connectors.tsv, as the key uses them
+COMPOUND_FIRST = RW.COMPOUND_STARTS - RW.PATRONYMICS     # عبد، أبو، أم: joined to the next word
+PATRONYMIC = min(RW.PATRONYMICS, key=len)                 # بن: the one spelling of ابن / بن
+FAMILY = RW.LINEAGE - RW.PATRONYMICS                      # آل: a family suffix after the chain
+DASHES = ("-", "\u2013", "\u2014")
 
 
 def entity_id(label: str, key: str) -> str:

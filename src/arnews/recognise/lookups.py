@@ -45,6 +45,12 @@ def is_name_ali(tok: Tok) -> bool:
     return tok.text in W.ALI and tok.raw.endswith(W.NAME_YAA)
 
 
+def is_glued_compound(word: str) -> bool:
+    """A compound first name written as one word: عبدالرؤوف، أبوالقاسم (عبد/أبو + ال...)."""
+    return any(word.startswith(p) and word[len(p):].startswith(W.ARTICLE) and len(word) - len(p) >= 5
+               for p in W.COMPOUND_STARTS)
+
+
 def is_place_head(word: str) -> bool:
     """A building rather than an organisation: مكتب، قصر، قاعة (with or without ال)."""
     return word.removeprefix(W.ARTICLE).startswith(W.BUILDINGS)
@@ -144,6 +150,8 @@ class Lookups:
             return False
         if rest.startswith(W.ARTICLE) or self.lex.stat(rest).total or s.total:
             return True
+        if is_glued_compound(rest):
+            return True          # وعبدالرؤوف: و + a compound first name written as one word
         return any(rest in self._firsts[name] for name in CONJ_HEAD_TABLES)
 
     def is_place(self, word: str) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from arnews.recognise import words as W
-from arnews.recognise.lookups import Lookups, is_name_ali, is_wordlike
+from arnews.recognise.lookups import Lookups, is_glued_compound, is_name_ali, is_wordlike
 from arnews.recognise.spans import NameSpan
 from arnews.recognise.steps import GO, NO, STOP, Verdict, first, walk
 from arnews.text.tokens import Tok
@@ -158,8 +158,10 @@ def _quoted(look: Lookups, toks: list[Tok], i: int, date_toks: set[int]) -> Name
 
 
 def _conj_first_name(look: Lookups, toks: list[Tok], i: int, date_toks: set[int]) -> NameSpan | None:
-    """ويوسف الحربي: و + a first name."""
-    if toks[i].conj and look.lex.is_first_name(toks[i].text[1:]) and not look.blocked(toks, i, date_toks):
+    """ويوسف الحربي، وعبدالرؤوف أبو زناده: و + a first name."""
+    rest = toks[i].text[1:]
+    if toks[i].conj and (look.lex.is_first_name(rest) or is_glued_compound(rest)) \
+            and not look.blocked(toks, i, date_toks):
         end = extend_name(look, toks, i, date_toks, first_strong=False)
         if end > i + 1:
             return NameSpan(i, end, clitic=1, strength=2)
