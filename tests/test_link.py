@@ -116,3 +116,11 @@ def test_a_conjunction_glued_to_a_compound_first_name_is_not_in_the_name(run_doc
     d = run_doc("التقى وزير الطاقة خالد الفالح وعبدالرؤوف أبو زناده أمس في الرياض.")
     names = [p.name.text for p in d.persons if p.name is not None]
     assert "عبدالرؤوف أبو زناده" in names and "خالد الفالح" in names
+
+
+def test_a_father_named_in_a_son_s_chain_stays_another_person(run_doc):
+    d = run_doc("استقبل الملك سلمان بن عبدالعزيز آل سعود اليوم ولي ولي العهد الأمير محمد بن سلمان بن عبدالعزيز، "
+                "كما استقبل الأمير عبدالله بن فيصل بن عبدالعزيز والأمير عبدالله بن عبدالعزيز بن مساعد.")
+    ids = {p.name.text: p.name.entity_id for p in d.persons if p.name is not None}
+    assert ids["الملك سلمان بن عبدالعزيز آل سعود"] != ids["الأمير محمد بن سلمان بن عبدالعزيز"]
+    assert len(set(ids.values())) == len(ids) == 4

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from arnews.document import Document, Mention, Person
 from arnews.link.names import canonical_names, entity_id, name_key
+from arnews.recognise.words import PATRONYMICS
 from arnews.recognise.lexicon import Lexicons, load_lexicons
 from arnews.recognise.lookups import Lookups
 from arnews.text.tokens import bare_forms
@@ -97,8 +98,11 @@ class Linker:
             if not words:
                 continue
             longer = [(w, q) for w, q in named if len(w) > len(words) and (
-                w[-len(words):] == words                                   # بوتين / فلاديمير بوتين
-                or (len(words) >= 2 and w[0] == words[0] and w[-1] == words[-1]))]  # أحمد الصغير / أحمد بن إبراهيم الصغير
+                (w[-len(words):] == words and w[-len(words) - 1] not in PATRONYMICS)  # بوتين / فلاديمير بوتين,
+                # not the father: سلمان بن عبدالعزيز / محمد بن سلمان بن عبدالعزيز
+                # أحمد الصغير / أحمد بن إبراهيم الصغير, not عبدالله بن عبدالعزيز / عبدالله بن فيصل بن عبدالعزيز
+                or (len(words) >= 2 and w[0] == words[0] and w[-1] == words[-1]
+                    and not PATRONYMICS & set(words)))]
             if longer:
                 p.name.entity_id = max(longer, key=lambda x: len(x[0]))[1].name.entity_id
 

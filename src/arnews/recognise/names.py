@@ -48,6 +48,13 @@ def _common_word_before_nisba(w: NameWalk) -> Verdict:
     return None
 
 
+def _after_family(w: NameWalk) -> Verdict:
+    """سلمان بن عبدالعزيز آل سعود | برقية: the family name ends the name."""
+    if w.j - 2 > w.i and w.toks[w.j - 2].text in W.FAMILY and w.word not in W.ORDINALS:
+        return STOP
+    return None
+
+
 def _connector(w: NameWalk) -> Verdict:
     """بن / آل / أبو and the word after it (سعود بن قابل)."""
     if w.word in W.CONNECTORS and w.j + 1 < len(w.toks) and w.look.after_connector(w.toks, w.j + 1, w.date_toks):
@@ -115,7 +122,7 @@ def _surname(w: NameWalk) -> Verdict:
     return STOP
 
 
-NAME_STEPS = (_common_word_before_nisba, _connector, _ordinal, _not_name_like, _common_word,
+NAME_STEPS = (_after_family, _common_word_before_nisba, _connector, _ordinal, _not_name_like, _common_word,
               _accusative, _surname)
 
 

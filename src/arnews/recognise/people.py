@@ -69,6 +69,7 @@ def _add_model_names(look: Lookups, toks: list[Tok], names: list[NameSpan], titl
     """A tagger's PERS spans where no rule found a name (titles at their start dropped)."""
     for s, e in model_names:
         s = skip_titles(titles, s)
+        e = next((k + 2 for k in range(s + 1, e - 2) if toks[k].text in W.FAMILY), e)   # آل سعود | برقية
         if s < e and not any(k in taken or _never_in_a_name(look, toks[k]) for k in range(s, e)):
             names.append(NameSpan(s, e, strength=0, clitic=model_name_clitic(look, toks[s])))
             taken |= set(range(s, e))

@@ -41,6 +41,7 @@ COMPOUND_STARTS = frozenset(_CONNECTORS["compound"])   # عبد أبو أم اب
 PATRONYMICS = frozenset(_CONNECTORS["patronymic"])     # بن بنت ابن
 LINEAGE = frozenset(_CONNECTORS["lineage"])            # بن آل
 NOT_FIRST = frozenset(_CONNECTORS["inner"])            # بن بنت آل
+FAMILY = LINEAGE - PATRONYMICS                         # آل: the family, after which a name ends
 ORDINALS = word_list("ordinals.txt")                   # الملك عبدالله الثاني
 
 # --- roles and places (role_adjectives.txt, governing_heads.txt, place_heads.tsv) ---------
