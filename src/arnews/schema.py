@@ -83,6 +83,10 @@ SCHEMAS: dict[str, pa.Schema] = {
         _f("n_mentions", _I32),
         _f("first_published", _DATE),
         _f("last_published", _DATE),
+        # Added columns (issue 12): the entity ids of other names of this person that the
+        # archive merged into this entity, and the rule that merged each (link/archive.py)
+        _f("alias_ids", pa.list_(_STR)),
+        _f("merged_by", pa.list_(_STR)),
     ]),
     "affiliations": _schema("affiliations", [
         _id("article_id"),

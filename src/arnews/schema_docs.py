@@ -42,6 +42,10 @@ TABLE_DOCS: dict[str, tuple[str, dict[str, str]]] = {
         "aliases": "every form seen", "n_articles": "articles mentioning it",
         "n_mentions": "mentions", "first_published": "earliest publication date",
         "last_published": "latest publication date",
+        "alias_ids": "entity ids of other names of this person merged into it (join `mentions` and "
+                     "`meeting_participants` through them)",
+        "merged_by": "per alias id, the rule: `fathers` (a name whose chain of fathers goes on) or "
+                     "`first_last` (same first and family name)",
     }),
     "affiliations": ("person holding a role, in an organisation, as an article states it", {
         "article_id": "the article", "person_entity_id": "the person's entity", "person": "the name",

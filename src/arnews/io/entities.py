@@ -13,6 +13,9 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from arnews.link.archive import Named, aliases
+from arnews.link.names import name_key
+from arnews.recognise.lexicon import load_lexicons
 from arnews.schema import SCHEMAS
 
 ENTITY_LABELS = ("PERS", "ORG", "LOC", "GPE")
@@ -68,6 +71,31 @@ def _fullest(m: pd.DataFrame, column: str) -> pd.Series:
     return counts.drop_duplicates("entity_id").set_index("entity_id")[column]
 
 
+def person_aliases(m: pd.DataFrame) -> dict[str, tuple[str, str]]:
+    """For the person entities of the archive's mentions, alias id -> (kept id, rule):
+    the names of one person written in full in some articles and in part in others."""
+    pers = m[m["label"] == "PERS"].dropna(subset=["text"])
+    if pers.empty:
+        return {}
+    lex = load_lexicons()
+    names = _fullest(pers, "text")
+    g = pers.groupby("entity_id")
+    first, n = g["published"].min(), g["article_id"].nunique()
+    people = [Named(e, tuple(name_key(str(names[e]), lex).split()),
+                    None if pd.isna(first[e]) else first[e], int(n[e])) for e in names.index]
+    return aliases(people)
+
+
+def _merges(merged: dict[str, tuple[str, str]], index: pd.Index) -> tuple[pd.Series, pd.Series]:
+    """Per kept entity, the ids merged into it and the rule of each (in id order)."""
+    into: dict[str, list[tuple[str, str]]] = {}
+    for alias, (kept, rule) in sorted(merged.items()):
+        into.setdefault(kept, []).append((alias, rule))
+    ids = pd.Series([[a for a, _ in into.get(e, ())] for e in index], index=index, dtype=object)
+    rules = pd.Series([[r for _, r in into.get(e, ())] for e in index], index=index, dtype=object)
+    return ids, rules
+
+
 def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
     """One row per entity_id of a PERS, ORG, LOC or GPE mention, in `entities`' schema.
 
@@ -84,6 +112,8 @@ def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
     a = (articles.select(ARTICLE_COLUMNS).to_pandas(types_mapper=pd.ArrowDtype)
          .drop_duplicates("article_id"))
     m = m.merge(a, on="article_id", how="left")
+    merged = person_aliases(m)
+    m["entity_id"] = m["entity_id"].map(lambda e: merged[e][0] if e in merged else e).astype(m["entity_id"].dtype)
 
     g = m.groupby("entity_id", sort=True)
     out = pd.DataFrame({
@@ -100,5 +130,6 @@ def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
         forms.setdefault(entity_id, set()).add(text)
     out["aliases"] = pd.Series([sorted(forms.get(e, ())) for e in out.index],
                                index=out.index, dtype=object)
+    out["alias_ids"], out["merged_by"] = _merges(merged, out.index)
     out = out.rename_axis("entity_id").reset_index()
     return pa.Table.from_pandas(out[schema.names], schema=schema, preserve_index=False)
