@@ -62,3 +62,21 @@ def test_a_day_added_to_the_archive_keeps_every_entity_id(tmp_path):
     row = jubeir.iloc[0]
     assert "عادل الجبير" in list(row["aliases"]) and row["n_articles"] == 2
     assert list(row["merged_by"]) == [FIRST_AND_LAST] and len(row["alias_ids"]) == 1
+
+
+def test_an_entity_has_its_title_apart_and_its_role_by_month(tmp_path):
+    src = tmp_path / "in"
+    _write(src, "days.jsonl", [
+        {"id": "r1", "published": "2015-07-30",
+         "content": "استقبل صاحب السمو الملكي الأمير فيصل بن خالد أمير منطقة عسير اليوم في أبها وفداً من رجال الأعمال."},
+        {"id": "r2", "published": "2015-08-11",
+         "content": "التقى الأمير فيصل بن خالد بن عبدالعزيز أمير منطقة عسير أمس في مكتبه مدير جامعة الملك خالد."},
+        {"id": "r3", "published": "2015-08-12",
+         "content": "اجتمع الأمير فيصل بن خالد بن عبدالعزيز رئيس مجلس المنطقة أمس مع أعضاء المجلس."}])
+    local.run([src], tmp_path / "out", workers=1)
+    e = pd.read_parquet(tmp_path / "out" / "entities")
+    row = e[e["name"] == "فيصل بن خالد بن عبدالعزيز"].iloc[0]
+    assert row["title"] == "الأمير" and row["n_articles"] == 3
+    assert row["role"] == "أمير منطقة عسير"
+    months = [(r["month"], r["role"]) for r in row["roles"]]
+    assert months[0] == ("2015-07", "أمير منطقة عسير") and months[1][0] == "2015-08"

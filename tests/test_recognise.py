@@ -340,3 +340,8 @@ def test_a_list_of_people_with_conjunctions_keeps_each_role_to_its_holder(run_do
 def test_a_title_after_a_role_is_not_part_of_it(run_doc):
     d = run_doc("اجتمع الوزير مع وزير خارجية جمهورية مصر العربية الأستاذ سامح شكري.")
     assert person(d, "سامح شكري").role.text == "وزير خارجية جمهورية مصر العربية"
+
+
+def test_a_meeting_word_is_never_a_name(run_doc):
+    d = run_doc("تلقى وزير الخارجية اتصالين هاتفيين من نظيريه الروسي سيرغي لافروف والأمريكي جون كيري.")
+    assert not [n for n in names(d) if "اتصال" in n]

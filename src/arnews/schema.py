@@ -87,6 +87,14 @@ SCHEMAS: dict[str, pa.Schema] = {
         # archive merged into this entity, and the rule that merged each (link/archive.py)
         _f("alias_ids", pa.list_(_STR)),
         _f("merged_by", pa.list_(_STR)),
+        # Added columns (issue 12): the person's titles as the articles write them most
+        # (الأمير، الدكتور), not part of `name`; the role and organisation the articles give
+        # them most; and per month, the role and organisation of that month
+        _f("title", _STR),
+        _f("role", _STR),
+        _f("org", _STR),
+        _f("roles", pa.list_(pa.struct([pa.field("month", _STR), pa.field("role", _STR),
+                                        pa.field("org", _STR), pa.field("n_articles", _I32)]))),
     ]),
     "affiliations": _schema("affiliations", [
         _id("article_id"),

@@ -46,6 +46,12 @@ TABLE_DOCS: dict[str, tuple[str, dict[str, str]]] = {
                      "`meeting_participants` through them)",
         "merged_by": "per alias id, the rule: `fathers` (a name whose chain of fathers goes on) or "
                      "`first_last` (same first and family name)",
+        "title": "the person's leading titles as articles write them most (الأمير، الدكتور), or null; "
+                 "`name` is without them",
+        "role": "the role articles give the person most (from `affiliations`), or null",
+        "org": "the organisation of that role, or null",
+        "roles": "per month (`YYYY-MM`), the role and organisation articles of that month give "
+                 "the person most, with the number of articles",
     }),
     "affiliations": ("person holding a role, in an organisation, as an article states it", {
         "article_id": "the article", "person_entity_id": "the person's entity", "person": "the name",

@@ -14,13 +14,14 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from arnews.link.archive import Named, aliases
-from arnews.link.names import name_key
+from arnews.link.names import name_key, split_title
 from arnews.recognise.lexicon import load_lexicons
 from arnews.schema import SCHEMAS
 
 ENTITY_LABELS = ("PERS", "ORG", "LOC", "GPE")
 MENTION_COLUMNS = ["article_id", "mention_id", "entity_id", "label", "text"]
 ARTICLE_COLUMNS = ["article_id", "published"]
+AFFILIATION_COLUMNS = ["article_id", "person_entity_id", "role", "org"]
 
 # Habash-Soudi-Buckwalter: one Latin letter per Arabic letter, like Buckwalter, but
 # with š, θ, ð, ς, γ ... instead of $, v, *, E, g, so a reader can sound names out.
@@ -96,7 +97,46 @@ def _merges(merged: dict[str, tuple[str, str]], index: pd.Index) -> tuple[pd.Ser
     return ids, rules
 
 
-def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
+def _titles(m: pd.DataFrame) -> pd.DataFrame:
+    """Each person mention's leading titles apart from the name (الأمير | محمد بن نايف)."""
+    lex = load_lexicons()
+    person_texts = set(m.loc[m["label"] == "PERS", "text"].dropna())
+    once = {t: split_title(t, lex) for t in person_texts}      # a name recurs: split it once
+    split = [once[t] if label == "PERS" and t in once else (None, t) for t, label in zip(m["text"], m["label"])]
+    m["title"] = pd.Series([t for t, _ in split], index=m.index, dtype=object)
+    m["bare"] = pd.Series([b for _, b in split], index=m.index, dtype=object)
+    return m
+
+
+def _affiliations(aff: pa.Table | None, merged: dict[str, tuple[str, str]], a: pd.DataFrame,
+                  index: pd.Index) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Per person entity, the most frequent role and its organisation, and per month the
+    role and organisation of that month (most articles first)."""
+    empty = pd.Series([None] * len(index), index=index, dtype=object)
+    if aff is None or aff.num_rows == 0:
+        return empty, empty.copy(), pd.Series([[] for _ in index], index=index, dtype=object)
+    f = aff.select(AFFILIATION_COLUMNS).to_pandas().dropna(subset=["person_entity_id", "role"])
+    f = f.drop_duplicates(["article_id", "person_entity_id", "role"]).merge(a, on="article_id", how="left")
+    f["entity_id"] = [merged[e][0] if e in merged else e for e in f["person_entity_id"]]
+    f["month"] = [None if pd.isna(p) else f"{p:%Y-%m}" for p in f["published"]]
+    f["org"] = f["org"].astype(object).where(f["org"].notna(), None)
+    top = (f.groupby(["entity_id", "role"], dropna=False).agg(n=("article_id", "nunique"), org=("org", "first"))
+           .reset_index().sort_values(["entity_id", "n", "role"], ascending=[True, False, True])
+           .drop_duplicates("entity_id").set_index("entity_id"))
+    monthly = (f.dropna(subset=["month"]).groupby(["entity_id", "month", "role"])
+               .agg(n=("article_id", "nunique"), org=("org", "first")).reset_index()
+               .sort_values(["entity_id", "month", "n", "role"], ascending=[True, True, False, True])
+               .drop_duplicates(["entity_id", "month"]))
+    by_entity: dict[str, list[dict]] = {}
+    for e, month, r, n, o in monthly[["entity_id", "month", "role", "n", "org"]].itertuples(index=False):
+        by_entity.setdefault(e, []).append({"month": month, "role": r, "org": o, "n_articles": int(n)})
+    roles, orgs = top["role"].to_dict(), top["org"].to_dict()
+    role = pd.Series([roles.get(e) for e in index], index=index, dtype=object)
+    org = pd.Series([orgs.get(e) for e in index], index=index, dtype=object)
+    return role, org, pd.Series([by_entity.get(e, []) for e in index], index=index, dtype=object)
+
+
+def build_entities(mentions: pa.Table, articles: pa.Table, affiliations: pa.Table | None = None) -> pa.Table:
     """One row per entity_id of a PERS, ORG, LOC or GPE mention, in `entities`' schema.
 
     A mention (article_id, mention_id) or an article counted twice, as after a run that
@@ -123,7 +163,9 @@ def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
         "last_published": g["published"].max(),
     })
     out["type"] = _most_frequent(m, "label")
-    out["name"] = _fullest(m.dropna(subset=["text"]), "text")
+    m = _titles(m)
+    out["name"] = _fullest(m.dropna(subset=["bare"]), "bare")
+    out["title"] = _most_frequent(m.dropna(subset=["title"]), "title").reindex(out.index).astype(object)
     out["name_latin"] = [romanise(None if pd.isna(n) else n) for n in out["name"]]
     forms: dict[str, set[str]] = {}
     for entity_id, text in m[["entity_id", "text"]].dropna().itertuples(index=False):
@@ -131,5 +173,6 @@ def build_entities(mentions: pa.Table, articles: pa.Table) -> pa.Table:
     out["aliases"] = pd.Series([sorted(forms.get(e, ())) for e in out.index],
                                index=out.index, dtype=object)
     out["alias_ids"], out["merged_by"] = _merges(merged, out.index)
+    out["role"], out["org"], out["roles"] = _affiliations(affiliations, merged, a, out.index)
     out = out.rename_axis("entity_id").reset_index()
     return pa.Table.from_pandas(out[schema.names], schema=schema, preserve_index=False)

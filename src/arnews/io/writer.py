@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from arnews import faults
 from arnews.io import layout
-from arnews.io.entities import ARTICLE_COLUMNS, MENTION_COLUMNS, build_entities
+from arnews.io.entities import AFFILIATION_COLUMNS, ARTICLE_COLUMNS, MENTION_COLUMNS, build_entities
 from arnews.io.store import OutputStore, Rename
 from arnews.schema import SCHEMA_VERSION, SCHEMAS, to_arrow
 
@@ -248,7 +248,8 @@ class TableWriter:
 
         mentions = layout.read_arrow(files("mentions"), "mentions", MENTION_COLUMNS)
         articles = layout.read_arrow(files("articles"), "articles", ARTICLE_COLUMNS)
-        return build_entities(mentions, articles)
+        affiliations = layout.read_arrow(files("affiliations"), "affiliations", AFFILIATION_COLUMNS)
+        return build_entities(mentions, articles, affiliations)
 
     def close(self, run_row: dict[str, Any], status: str = "finished") -> dict[str, int]:
         """The run's last commit: its remaining rows, its final `runs` row and the rebuilt

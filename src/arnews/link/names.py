@@ -33,6 +33,21 @@ def _leading_titles(lex: Lexicons) -> tuple[set[tuple[str, ...]], list[int]]:
     return _TITLES[id(lex)]
 
 
+def split_title(text: str, lex: Lexicons) -> tuple[str | None, str]:
+    """A name as written, split into its leading titles and the name itself:
+    'الأمير محمد بن نايف' -> ('الأمير', 'محمد بن نايف'); a name that is only a title stays whole."""
+    words = text.split()
+    titles, lengths = _leading_titles(lex)
+    k = 0
+    while k < len(words) - 1:
+        n = next((n for n in lengths if k + n < len(words)
+                  and tuple(normalise_word(w) for w in words[k:k + n]) in titles), 0)
+        if not n:
+            break
+        k += n
+    return (" ".join(words[:k]) or None), " ".join(words[k:])
+
+
 def _without_titles(words: list[str], lex: Lexicons) -> list[str]:
     """The name after its leading titles and honorific roles (خادم الحرمين الشريفين الملك
     ...; a one-word role may be a first name: أمير), up to an aside

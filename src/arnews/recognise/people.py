@@ -59,9 +59,12 @@ def model_name_clitic(look: Lookups, tok: Tok) -> int:
     return 1 if tok.conj and len(rest) >= 3 and not look.lex.is_first_name(tok.text) else 0
 
 
-def _never_in_a_name(look: Lookups, tok: Tok) -> bool:
-    """A word a tagger's name cannot hold: a function word or a dashed aside (-حفظه الله-)."""
-    return not is_wordlike(tok) or (look.lex.is_stop(tok.text) and not is_name_ali(tok))
+def _never_in_a_name(look: Lookups, toks: list[Tok], k: int) -> bool:
+    """A word a tagger's name cannot hold: a function word, a dashed aside (-حفظه الله-) or
+    a meeting's word (اتصالين هاتفيين)."""
+    tok = toks[k]
+    return not is_wordlike(tok) or (look.lex.is_stop(tok.text) and not is_name_ali(tok)) \
+        or look.is_trigger_word(toks, k)
 
 
 def _add_model_names(look: Lookups, toks: list[Tok], names: list[NameSpan], titles: list[tuple[int, int]],
@@ -70,7 +73,7 @@ def _add_model_names(look: Lookups, toks: list[Tok], names: list[NameSpan], titl
     for s, e in model_names:
         s = skip_titles(titles, s)
         e = next((k + 2 for k in range(s + 1, e - 2) if toks[k].text in W.FAMILY), e)   # آل سعود | برقية
-        if s < e and not any(k in taken or _never_in_a_name(look, toks[k]) for k in range(s, e)):
+        if s < e and not any(k in taken or _never_in_a_name(look, toks, k) for k in range(s, e)):
             names.append(NameSpan(s, e, strength=0, clitic=model_name_clitic(look, toks[s])))
             taken |= set(range(s, e))
 
