@@ -345,3 +345,9 @@ def test_a_title_after_a_role_is_not_part_of_it(run_doc):
 def test_a_meeting_word_is_never_a_name(run_doc):
     d = run_doc("تلقى وزير الخارجية اتصالين هاتفيين من نظيريه الروسي سيرغي لافروف والأمريكي جون كيري.")
     assert not [n for n in names(d) if "اتصال" in n]
+
+
+def test_a_tagger_name_loses_the_conjunction_the_corpora_kept_on_it(run_doc):
+    # ANERcorp tags ومحمد as a first name: the name is محمد ..., وليد stays whole
+    d = run_doc("وحضر اللقاء المهندس خالد العتيبي ومحمد نزال ووليد الصالح.")
+    assert not [n for n in names(d) if n.startswith("ومحمد")]

@@ -46,3 +46,24 @@ def _table(title: str, result: dict) -> Table:
             shown = "-" if value is None else (f"{value:.3f}" if isinstance(value, float) else str(value))
             table.add_row(name, shown, "", "", "")
     return table
+
+
+@app.command("evaluate-entities")
+def evaluate_entities(
+    gold: Path = typer.Argument(..., exists=True, dir_okay=False, help="Gold person names: corpus/entities/gold.json, or your own in its format."),
+    out: Path = typer.Argument(..., exists=True, file_okay=False, help="An output folder of `arnews extract` over the archive the names come from."),
+) -> None:
+    """Score the person entities: B-cubed precision, recall and F1 over the gold names'
+    mentions (and over the names themselves)."""
+    from arnews.evaluate.entities import score_entities
+
+    result = score_entities(gold, out)
+    table = Table(title=f"{gold} vs {out}", show_header=True)
+    for col in ("B-cubed over", "P", "R", "F1"):
+        table.add_column(col)
+    for over in ("mentions", "names"):
+        s = result[over]
+        table.add_row(over, f"{s['p']:.3f}", f"{s['r']:.3f}", f"{s['f1']:.3f}")
+    Console().print(table)
+    typer.echo(f"{result['gold_names']} names of {result['gold_people']} people; "
+               f"{len(result['names_not_in_output'])} not among the output's person mentions")
