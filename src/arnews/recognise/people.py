@@ -58,7 +58,7 @@ def model_name_clitic(look: Lookups, tok: Tok) -> int:
     rest = tok.text[1:]
     # the corpora tag ومحمد as a first name too (the token kept its و): ask is_conj, which
     # weighs ومحمد against محمد
-    return 1 if len(rest) >= 3 and look.is_conj(tok) else 0
+    return 1 if tok.conj and len(rest) >= 3 and (not look.lex.is_first_name(tok.text) or look.is_conj(tok)) else 0
 
 
 def _never_in_a_name(look: Lookups, toks: list[Tok], k: int) -> bool:
