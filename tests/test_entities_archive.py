@@ -7,7 +7,7 @@ from datetime import date
 import pandas as pd
 
 from arnews.engines import local
-from arnews.link.archive import FATHERS, FIRST_AND_LAST, Named, aliases, extends
+from arnews.link.archive import FATHERS, FIRST_AND_LAST, WITH_FAMILY, Named, aliases, extends
 
 
 def named(entity_id: str, name: str, day: int, n: int = 1) -> Named:
@@ -31,12 +31,17 @@ def test_merges_keep_the_oldest_id_and_leave_two_people_apart():
               named("P5", "محمد بن سلمان بن محمد", 12),
               # a tagger's name that ran on does not make the short name ambiguous
               named("P6", "محمد بن نايف", 10), named("P7", "محمد بن نايف بن عبدالعزيز", 9, 40),
-              named("P8", "محمد بن نايف بن عبدالعزيز ركعتين", 11)]
+              named("P8", "محمد بن نايف بن عبدالعزيز ركعتين", 11),
+              # the family added; and a name far more frequent than a longer one is not its part
+              named("P9", "سلمان بن عبدالعزيز", 9, 30), named("P10", "سلمان بن عبدالعزيز ال سعود", 10, 40),
+              named("P11", "عبدالله بن عبدالعزيز", 9, 100), named("P12", "عبدالله بن عبدالعزيز بن مساعد", 9, 7)]
     merged = aliases(people)
     assert merged["P2"] == ("P1", FIRST_AND_LAST)          # P1 was seen first: its id stays
     assert "P3" not in merged and "P4" not in merged and "P5" not in merged
     assert merged["P6"] == ("P7", FATHERS)
     assert "P8" not in merged
+    assert merged["P10"] == ("P9", WITH_FAMILY)             # P9 seen first
+    assert "P11" not in merged and "P12" not in merged
 
 
 def _write(folder, name: str, articles: list[dict]) -> None:

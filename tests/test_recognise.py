@@ -351,3 +351,12 @@ def test_a_tagger_name_loses_the_conjunction_the_corpora_kept_on_it(run_doc):
     # ANERcorp tags ومحمد as a first name: the name is محمد ..., وليد stays whole
     d = run_doc("وحضر اللقاء المهندس خالد العتيبي ومحمد نزال ووليد الصالح.")
     assert not [n for n in names(d) if n.startswith("ومحمد")]
+
+
+def test_a_name_stops_at_the_words_it_would_run_on_into(run_doc):
+    d = run_doc("وواصل اللاعب ياسر القحطاني برامجهم التأهيلية، وقال نوري المالكي الأخيرة كلمته، "
+                "وتألق ليونيل ميسي ونيمار في المباراة.")
+    assert {"ياسر القحطاني", "نوري المالكي", "ليونيل ميسي"} <= set(names(d))
+    # a family name after the father's, and a definite family name after a first name, stay
+    d = run_doc("استقبل الأمير اليوم علي بن ناصر الشهري وعلي عبدالله الأحمر.")
+    assert {"علي بن ناصر الشهري", "علي عبدالله الأحمر"} <= set(names(d))

@@ -44,8 +44,8 @@ TABLE_DOCS: dict[str, tuple[str, dict[str, str]]] = {
         "last_published": "latest publication date",
         "alias_ids": "entity ids of other names of this person merged into it (join `mentions` and "
                      "`meeting_participants` through them)",
-        "merged_by": "per alias id, the rule: `fathers` (a name whose chain of fathers goes on) or "
-                     "`first_last` (same first and family name)",
+        "merged_by": "per alias id, the rule: `fathers` (a name whose chain of fathers goes on), "
+                     "`family` (the family added) or `first_last` (same first and family name)",
         "title": "the person's leading titles as articles write them most (الأمير، الدكتور), or null; "
                  "`name` is without them",
         "role": "the role articles give the person most (from `affiliations`), or null",

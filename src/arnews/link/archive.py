@@ -12,10 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from arnews.recognise.words import ARTICLE, PATRONYMICS
+from arnews.recognise.words import ARTICLE, FAMILY, PATRONYMICS
 
 FATHERS = "fathers"            # محمد بن سلمان -> محمد بن سلمان بن عبدالعزيز: the chain goes on
 FIRST_AND_LAST = "first_last"  # عادل الجبير -> عادل بن أحمد الجبير: same first and family name
+WITH_FAMILY = "family"         # سلمان بن عبدالعزيز -> سلمان بن عبدالعزيز آل سعود: the family added
+ESTABLISHED = 5                # a name this many times more frequent than a longer one is someone else's
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,9 @@ def extends(short: tuple[str, ...], long: tuple[str, ...]) -> str | None:
         return None
     if long[:len(short)] == short and long[len(short)] in PATRONYMICS:
         return FATHERS
+    if long[:len(short)] == short and len(long) == len(short) + 2 and long[len(short)] in FAMILY \
+            and PATRONYMICS & set(short):
+        return WITH_FAMILY
     if short[0] == long[0] and short[-1] == long[-1] and not PATRONYMICS & set(short) \
             and _in_order(short, long) and _middle_names(short, long):
         return FIRST_AND_LAST
@@ -73,7 +78,8 @@ def aliases(people: list[Named]) -> dict[str, tuple[str, str]]:
 def _only_fit(p: Named, group: list[Named]) -> Named | None:
     """The name `p` is part of that the archive uses most, when all the names it is part of
     may be one person's; None when none is or two different people's are."""
-    fits = [q for q in group if extends(p.words, q.words)]
+    # الملك عبدالله بن عبدالعزيز (100 articles) is not الأمير عبدالله بن عبدالعزيز بن مساعد (7)
+    fits = [q for q in group if extends(p.words, q.words) and p.n_articles <= ESTABLISHED * q.n_articles]
     fits = [q for q in fits if not any(_ran_on(f.words, q.words) for f in fits)]
     if not fits or any(not (extends(a.words, b.words) or extends(b.words, a.words))
                        for a in fits for b in fits if a is not b):

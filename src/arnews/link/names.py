@@ -66,9 +66,9 @@ def _without_titles(words: list[str], lex: Lexicons) -> list[str]:
 
 def canonical_words(words: list[str]) -> list[str]:
     """One spelling for the variants of one name: a compound first name as one word
-    (عبد العزيز = عبدالعزيز, أبو بكر = أبوبكر), ابن inside a chain as بن, and no family
-    suffix after a chain of fathers (سلمان بن عبدالعزيز آل سعود = سلمان بن عبدالعزيز), so
-    that the archive's spellings of one person share one key."""
+    (عبد العزيز = عبدالعزيز, أبو بكر = أبوبكر) and ابن inside a chain as بن, so that the
+    archive's spellings of one person share one key. The family (آل سعود) stays: أحمد بن
+    عبدالعزيز آل ساهر is not the prince; link.archive merges a name with and without it."""
     words = [w.strip("".join(DASHES)) for w in words]
     words = [w for w in words if w]
     out: list[str] = []
@@ -81,15 +81,12 @@ def canonical_words(words: list[str]) -> list[str]:
             continue
         out.append(PATRONYMIC if w in RW.PATRONYMICS and out else w)
         k += 1
-    if len(out) >= 4 and out[-2] in FAMILY and PATRONYMIC in out[:-2]:
-        out = out[:-2]
     return out
 
 
 # the connector classes of recognise/lexicons/name_connectors.tsv, as the key uses them
 COMPOUND_FIRST = RW.COMPOUND_STARTS - RW.PATRONYMICS     # عبد، أبو، أم: joined to the next word
 PATRONYMIC = min(RW.PATRONYMICS, key=len)                 # بن: the one spelling of ابن / بن
-FAMILY = RW.LINEAGE - RW.PATRONYMICS                      # آل: a family suffix after the chain
 DASHES = ("-", "\u2013", "\u2014")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from arnews.document import Document, Mention, Person
 from arnews.link.names import canonical_names, entity_id, name_key
-from arnews.recognise.words import PATRONYMICS
+from arnews.recognise.words import FAMILY, PATRONYMICS
 from arnews.recognise.lexicon import Lexicons, load_lexicons
 from arnews.recognise.lookups import Lookups
 from arnews.text.tokens import bare_forms
@@ -102,7 +102,9 @@ class Linker:
                 # not the father: سلمان بن عبدالعزيز / محمد بن سلمان بن عبدالعزيز
                 # أحمد الصغير / أحمد بن إبراهيم الصغير, not عبدالله بن عبدالعزيز / عبدالله بن فيصل بن عبدالعزيز
                 or (len(words) >= 2 and w[0] == words[0] and w[-1] == words[-1]
-                    and not PATRONYMICS & set(words)))]
+                    and not PATRONYMICS & set(words))
+                # سلمان بن عبدالعزيز / سلمان بن عبدالعزيز آل سعود: the family added
+                or (len(w) == len(words) + 2 and w[:len(words)] == words and w[len(words)] in FAMILY))]
             if longer:
                 p.name.entity_id = max(longer, key=lambda x: len(x[0]))[1].name.entity_id
 

@@ -204,6 +204,19 @@ class Lookups:
             return False
         return not self.is_conj(toks[i])
 
+    def ran_on(self, toks: list[Tok], k: int) -> bool:
+        """A word after a name of two words or more that is not part of it: the next person
+        or verb (ونيمار، واستمع), a word with a plural pronoun (برامجهم), a second definite
+        word that is no name (المالكي | الأخيرة), a place, a function word or an indefinite
+        ordinary word (a definite one may be a family name: علي عبدالله الأحمر)."""
+        tok, lex = toks[k], self.lex
+        if toks[k - 1].text in W.CONNECTORS or (lex.is_name_word(tok.text) and not tok.conj) \
+                or (tok.definite and toks[k - 2].text in W.LINEAGE and not self.is_place(tok.text)):
+            return False     # علي بن ناصر + الشهري: a family name after the father's
+        return (tok.conj and not lex.is_name_word(tok.text)) or tok.text.endswith(W.PLURAL_PRONOUNS) \
+            or (tok.definite and toks[k - 1].definite) or self.is_place(tok.text) \
+            or lex.is_stop(tok.text) or (lex.is_common(tok.text) and not tok.definite)
+
     def after_connector(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
         """A word after بن / آل / أبو belongs to the name unless it is a function word:
         سعود بن قابل (قابل is also a verb), فيصل بن مشعل."""

@@ -55,6 +55,14 @@ def _after_family(w: NameWalk) -> Verdict:
     return None
 
 
+def _ran_on(w: NameWalk) -> Verdict:
+    """ياسر القحطاني | برامجهم، ليونيل ميسي | ونيمار: past two words, a word that is not
+    a name's (`Lookups.ran_on`) ends it."""
+    if w.j >= w.i + 2 and w.look.ran_on(w.toks, w.j):
+        return STOP
+    return None
+
+
 def _connector(w: NameWalk) -> Verdict:
     """بن / آل / أبو and the word after it (سعود بن قابل)."""
     if w.word in W.CONNECTORS and w.j + 1 < len(w.toks) and w.look.after_connector(w.toks, w.j + 1, w.date_toks):
@@ -122,7 +130,7 @@ def _surname(w: NameWalk) -> Verdict:
     return STOP
 
 
-NAME_STEPS = (_after_family, _common_word_before_nisba, _connector, _ordinal, _not_name_like, _common_word,
+NAME_STEPS = (_after_family, _common_word_before_nisba, _connector, _ran_on, _ordinal, _not_name_like, _common_word,
               _accusative, _surname)
 
 

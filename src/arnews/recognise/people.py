@@ -69,12 +69,19 @@ def _never_in_a_name(look: Lookups, toks: list[Tok], k: int) -> bool:
         or look.is_trigger_word(toks, k)
 
 
+def _tagger_name_end(look: Lookups, toks: list[Tok], s: int, e: int) -> int:
+    """Where a tagger's name really ends: after the family (آل سعود | برقية), or before
+    the first word it ran on into (`Lookups.ran_on`)."""
+    e = next((k + 2 for k in range(s + 1, e - 2) if toks[k].text in W.FAMILY), e)
+    return next((k for k in range(s + 2, e) if look.ran_on(toks, k)), e)
+
+
 def _add_model_names(look: Lookups, toks: list[Tok], names: list[NameSpan], titles: list[tuple[int, int]],
                      taken: set[int], model_names: list[tuple[int, int]]) -> None:
     """A tagger's PERS spans where no rule found a name (titles at their start dropped)."""
     for s, e in model_names:
         s = skip_titles(titles, s)
-        e = next((k + 2 for k in range(s + 1, e - 2) if toks[k].text in W.FAMILY), e)   # آل سعود | برقية
+        e = _tagger_name_end(look, toks, s, e)
         if s < e and not any(k in taken or _never_in_a_name(look, toks, k) for k in range(s, e)):
             names.append(NameSpan(s, e, strength=0, clitic=model_name_clitic(look, toks[s])))
             taken |= set(range(s, e))

@@ -32,6 +32,7 @@ NISBA_ENDING = _one(_AFFIXES, "nisba_ending")                        # ي
 ACCUSATIVE_ENDING = _one(_AFFIXES, "accusative_ending")              # ا
 POSSESSED_ENDINGS = _AFFIXES["possessed_ending"]                     # ته تها ... ات
 PRONOUN_ENDINGS = _AFFIXES["pronoun_ending"]                         # ها هم ه
+PLURAL_PRONOUNS = _AFFIXES["plural_pronoun_ending"]                  # هم هما: never the end of a name
 NATIONALITY_ENDINGS = _AFFIXES["nationality_ending"]                 # ة ون ين يون يين
 NAME_YAA = _one(_AFFIXES, "name_yaa")                                # ي
 
