@@ -358,5 +358,5 @@ def test_a_name_stops_at_the_words_it_would_run_on_into(run_doc):
                 "وتألق ليونيل ميسي ونيمار في المباراة.")
     assert {"ياسر القحطاني", "نوري المالكي", "ليونيل ميسي"} <= set(names(d))
     # a family name after the father's, and a definite family name after a first name, stay
-    d = run_doc("استقبل الأمير اليوم علي بن ناصر الشهري وعلي عبدالله الأحمر.")
+    d = run_doc("استقبل الأمير اليوم علي بن ناصر الشهري. والتقى الرئيس السابق علي عبدالله الأحمر.")
     assert {"علي بن ناصر الشهري", "علي عبدالله الأحمر"} <= set(names(d))
