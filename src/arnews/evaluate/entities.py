@@ -37,10 +37,13 @@ def bcubed(items: list[tuple[str, str, int]]) -> dict[str, float]:
 def predicted(out_dir: str | Path) -> tuple[dict[str, Counter], dict[str, str]]:
     """Name as written -> its mentions' entity ids (counted), and alias id -> kept id."""
     out = Path(out_dir)
-    m = layout.read_arrow(layout.visible_files(out / "mentions"), "mentions", ["label", "text", "entity_id"])
+    columns = ["article_id", "mention_id", "label", "text", "entity_id"]
+    m = layout.read_arrow(layout.visible_files(out / "mentions"), "mentions", columns)
     by_text: dict[str, Counter] = {}
-    for label, text, e in zip(*(m[c].to_pylist() for c in ("label", "text", "entity_id"))):
-        if label == "PERS" and e is not None:
+    seen: set[tuple[str, str]] = set()    # a mention written twice (an article re-processed) counts once
+    for article, mention, label, text, e in zip(*(m[c].to_pylist() for c in columns)):
+        if label == "PERS" and e is not None and (article, mention) not in seen:
+            seen.add((article, mention))
             by_text.setdefault(text, Counter())[e] += 1
     ents = layout.read_arrow(layout.visible_files(out / "entities"), "entities", ["entity_id", "alias_ids"])
     kept = {a: e for e, aliases in zip(ents["entity_id"].to_pylist(), ents["alias_ids"].to_pylist())
