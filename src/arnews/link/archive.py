@@ -78,8 +78,10 @@ def aliases(people: list[Named]) -> dict[str, tuple[str, str]]:
 def _only_fit(p: Named, group: list[Named]) -> Named | None:
     """The name `p` is part of that the archive uses most, when all the names it is part of
     may be one person's; None when none is or two different people's are."""
-    # الملك عبدالله بن عبدالعزيز (100 articles) is not الأمير عبدالله بن عبدالعزيز بن مساعد (7)
-    fits = [q for q in group if extends(p.words, q.words) and p.n_articles <= ESTABLISHED * q.n_articles]
+    # الملك عبدالله بن عبدالعزيز (100 articles) is not الأمير عبدالله بن عبدالعزيز بن مساعد (7);
+    # the same chain with its family added is the same man however rare (آل سعود)
+    fits = [q for q in group if (rule := extends(p.words, q.words))
+            and (rule == WITH_FAMILY or p.n_articles <= ESTABLISHED * q.n_articles)]
     fits = [q for q in fits if not any(_ran_on(f.words, q.words) for f in fits)]
     if not fits or any(not (extends(a.words, b.words) or extends(b.words, a.words))
                        for a in fits for b in fits if a is not b):
