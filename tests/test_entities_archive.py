@@ -34,6 +34,7 @@ def test_merges_keep_the_oldest_id_and_leave_two_people_apart():
               named("P8", "محمد بن نايف بن عبدالعزيز ركعتين", 11),
               # the family added; and a name far more frequent than a longer one is not its part
               named("P9", "سلمان بن عبدالعزيز", 9, 300), named("P10", "سلمان بن عبدالعزيز ال سعود", 10, 40),
+              named("P13", "سلمان بن عبدالعزيز ال سعودد", 11, 1),     # a slip does not make it ambiguous
               named("P11", "عبدالله بن عبدالعزيز", 9, 100), named("P12", "عبدالله بن عبدالعزيز بن مساعد", 9, 7)]
     merged = aliases(people)
     assert merged["P2"] == ("P1", FIRST_AND_LAST)          # P1 was seen first: its id stays

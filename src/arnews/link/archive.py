@@ -18,6 +18,7 @@ FATHERS = "fathers"            # محمد بن سلمان -> محمد بن سل�
 FIRST_AND_LAST = "first_last"  # عادل الجبير -> عادل بن أحمد الجبير: same first and family name
 WITH_FAMILY = "family"         # سلمان بن عبدالعزيز -> سلمان بن عبدالعزيز آل سعود: the family added
 ESTABLISHED = 5                # a name this many times more frequent than a longer one is someone else's
+FAMILY_ESTABLISHED = 20        # ... or, for the family added, the longer one is a slip (آل سعودد)
 
 
 @dataclass(frozen=True)
@@ -79,9 +80,9 @@ def _only_fit(p: Named, group: list[Named]) -> Named | None:
     """The name `p` is part of that the archive uses most, when all the names it is part of
     may be one person's; None when none is or two different people's are."""
     # الملك عبدالله بن عبدالعزيز (100 articles) is not الأمير عبدالله بن عبدالعزيز بن مساعد (7);
-    # the same chain with its family added is the same man however rare (آل سعود)
+    # the same chain with its family added is the same man unless the longer name is a slip
     fits = [q for q in group if (rule := extends(p.words, q.words))
-            and (rule == WITH_FAMILY or p.n_articles <= ESTABLISHED * q.n_articles)]
+            and p.n_articles <= (FAMILY_ESTABLISHED if rule == WITH_FAMILY else ESTABLISHED) * q.n_articles]
     fits = [q for q in fits if not any(_ran_on(f.words, q.words) for f in fits)]
     if not fits or any(not (extends(a.words, b.words) or extends(b.words, a.words))
                        for a in fits for b in fits if a is not b):
