@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
 import arnews
 
 PEOPLE = [
@@ -106,9 +107,27 @@ RUN_COLUMNS = {"run_id", "started_at", "finished_at", "error_id"}
 
 def _norm(df: pd.DataFrame) -> pd.DataFrame:
     df = df.drop(columns=[c for c in df.columns if c in RUN_COLUMNS])
-    if "aliases" in df:
-        df = df.assign(aliases=df["aliases"].map(lambda v: "|".join(v)).astype("string"))
+    # list columns (entities: aliases, alias_ids, merged_by, roles) compare as their JSON
+    listed = [c for c in df.columns if len(df) and isinstance(df[c].dtype, pd.ArrowDtype)
+              and pa.types.is_list(df[c].dtype.pyarrow_dtype)]
+    listed += [c for c in ("aliases", "alias_ids", "merged_by", "roles") if c in df and c not in listed]
+    for c in listed:
+        df = df.assign(**{c: df[c].map(lambda v: json.dumps(_plain(v), ensure_ascii=False, sort_keys=True,
+                                                            default=str)).astype("string")})
     return df.sort_values(list(df.columns)).reset_index(drop=True)
+
+
+def _plain(v):
+    """A list cell as plain Python (numpy arrays and Arrow scalars to lists and dicts)."""
+    if v is None or (not hasattr(v, "__len__") and pd.isna(v)):
+        return None
+    if isinstance(v, dict):
+        return {k: _plain(x) for k, x in v.items()}
+    if hasattr(v, "tolist") and not isinstance(v, (str, bytes)):
+        v = v.tolist()
+    if isinstance(v, (list, tuple)):
+        return [_plain(x) for x in v]
+    return v
 
 
 def assert_same_tables(a: Path, b: Path,
