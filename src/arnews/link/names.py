@@ -11,6 +11,7 @@ import hashlib
 from arnews.document import Document, Person
 from arnews.recognise import words as RW
 from arnews.recognise.lexicon import Lexicons
+from arnews.recognise.lookups import DASHES
 from arnews.text.normalise import normalise_word
 
 
@@ -33,18 +34,23 @@ def _leading_titles(lex: Lexicons) -> tuple[set[tuple[str, ...]], list[int]]:
     return _TITLES[id(lex)]
 
 
+def _title_words(words: list[str], lex: Lexicons) -> int:
+    """How many of the (normalised) words a name starts with are its titles and honorific
+    roles; at least one word is left for the name."""
+    titles, lengths = _leading_titles(lex)
+    k = 0
+    while True:
+        n = next((n for n in lengths if k + n < len(words) and tuple(words[k:k + n]) in titles), 0)
+        if not n:
+            return k
+        k += n
+
+
 def split_title(text: str, lex: Lexicons) -> tuple[str | None, str]:
     """A name as written, split into its leading titles and the name itself:
     'الأمير محمد بن نايف' -> ('الأمير', 'محمد بن نايف'); a name that is only a title stays whole."""
     words = text.split()
-    titles, lengths = _leading_titles(lex)
-    k = 0
-    while k < len(words) - 1:
-        n = next((n for n in lengths if k + n < len(words)
-                  and tuple(normalise_word(w) for w in words[k:k + n]) in titles), 0)
-        if not n:
-            break
-        k += n
+    k = _title_words([normalise_word(w) for w in words], lex)
     return (" ".join(words[:k]) or None), " ".join(words[k:])
 
 
@@ -52,14 +58,7 @@ def _without_titles(words: list[str], lex: Lexicons) -> list[str]:
     """The name after its leading titles and honorific roles (خادم الحرمين الشريفين الملك
     ...; a one-word role may be a first name: أمير), up to an aside
     between dashes (-حفظه الله-); a title word later in the name is part of it (آل الشيخ)."""
-    titles, lengths = _leading_titles(lex)
-    moved = True
-    while moved and words:
-        moved = False
-        for n in lengths:
-            if tuple(words[:n]) in titles and len(words) > n:
-                words, moved = words[n:], True
-                break
+    words = words[_title_words(words, lex):]
     aside = next((k for k, w in enumerate(words) if k and w.startswith(DASHES)), len(words))
     return words[:aside]
 
@@ -87,7 +86,6 @@ def canonical_words(words: list[str]) -> list[str]:
 # the connector classes of recognise/lexicons/name_connectors.tsv, as the key uses them
 COMPOUND_FIRST = RW.COMPOUND_STARTS - RW.PATRONYMICS     # عبد، أبو، أم: joined to the next word
 PATRONYMIC = min(RW.PATRONYMICS, key=len)                 # بن: the one spelling of ابن / بن
-DASHES = ("-", "\u2013", "\u2014")
 
 
 def entity_id(label: str, key: str) -> str:
