@@ -153,6 +153,7 @@ class Document:
     sentences: list[tuple[int, int]] = field(default_factory=list)  # original offsets
     sentence_tokens: list[list[Tok]] = field(default_factory=list)   # per sentence
     n_tokens: int = 0
+    model_tags: list[list[str]] | None = None   # the tagger's BIO tags per sentence, when batched
     orgs: list[list[Mention]] = field(default_factory=list)          # per sentence, with token ranges
     mentions: list[Mention] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)

@@ -98,15 +98,43 @@ class Pipeline:
         check_order(self.stages)
 
     def run(self, record: Record) -> Document:
-        d = Document(record=record)
-        for stage in self.stages:
-            try:
-                d = stage(d)
-            except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
-                raise StageError(stage.name, exc) from exc
-        return d
+        return self.finish_run(self.start(record))
 
     def process(self, record: Record) -> ArticleResult:
         d = self.run(record)
         return ArticleResult(record.article_id, d, document_rows(d))
 
+    # -- many articles at once ------------------------------------------------------
+    # A stage with a `prepare(docs)` method (the recogniser, whose tagger is faster on
+    # many sentences at once) splits the work in three, as spaCy's `pipe` batches:
+    # `start` each article up to that stage, `prepare` them together, `finish` each.
+
+    def _batch_point(self) -> int:
+        return next((k for k, s in enumerate(self.stages) if hasattr(s, "prepare")), len(self.stages))
+
+    def start(self, record: Record) -> Document:
+        """The stages before the batched one, for one article."""
+        return _run_stages(Document(record=record), self.stages[:self._batch_point()])
+
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """The batched stage's shared work for many started articles."""
+        k = self._batch_point()
+        if k < len(self.stages):
+            self.stages[k].prepare(docs)
+
+    def finish_run(self, d: Document) -> Document:
+        return _run_stages(d, self.stages[self._batch_point():])
+
+    def finish(self, d: Document) -> ArticleResult:
+        """The remaining stages and the rows, for one started (and prepared) article."""
+        d = self.finish_run(d)
+        return ArticleResult(d.record.article_id, d, document_rows(d))
+
+
+def _run_stages(d: Document, stages: Sequence[Stage]) -> Document:
+    for stage in stages:
+        try:
+            d = stage(d)
+        except Exception as exc:  # noqa: BLE001 - reported per article, the run goes on
+            raise StageError(stage.name, exc) from exc
+    return d

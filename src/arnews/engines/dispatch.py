@@ -12,7 +12,7 @@ from arnews.document import IngestError, Record
 from arnews.engines.pool import WorkerDied, WorkerPool
 from arnews.engines.stop import Interrupt, Stop
 from arnews.engines.summary import MAX_FAILURES_KEPT, RunOptions, RunSummary
-from arnews.engines.work import Outcome, error_row, process_record
+from arnews.engines.work import Outcome, error_row, process_records
 from arnews.ingest import InputFile, read_file
 from arnews.ingest._io import Progress
 from arnews.io import TableWriter
@@ -86,15 +86,14 @@ class RunState:
         self.sizes[seq] = len(records)
         self.results[seq] = {}
         if self.pool is None:
-            for offset, record in enumerate(records):
-                self.stop.interruptible = True
-                try:
-                    outcome = process_record(self.pipeline, record, self.options.limits.max_seconds)
-                except Interrupt:
-                    return
-                finally:
-                    self.stop.interruptible = False
-                self.deliver(seq, offset, [outcome])
+            self.stop.interruptible = True
+            try:
+                outcomes = process_records(self.pipeline, records, self.options.limits.max_seconds)
+            except Interrupt:
+                return
+            finally:
+                self.stop.interruptible = False
+            self.deliver(seq, 0, outcomes)
             return
         self.submit((seq, 0, 1), records)
 

@@ -20,7 +20,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any
 
 from arnews.document import Record
-from arnews.engines.work import Outcome, process_record
+from arnews.engines.work import Outcome, process_records
 from arnews.limits import Limits
 
 PR_SET_PDEATHSIG = 1
@@ -68,7 +68,7 @@ def _worker_main(conn: Connection, ner: bool, limits: Limits) -> None:
         if msg is None:
             return
         key, records = msg
-        conn.send((key, [process_record(pipeline, r, limits.max_seconds) for r in records]))
+        conn.send((key, process_records(pipeline, records, limits.max_seconds)))
 
 
 class WorkerPool:

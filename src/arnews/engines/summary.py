@@ -21,7 +21,7 @@ class RunOptions:
     wait: bool = False              # wait for another run on the same output folder
     commit_every: float = 60.0      # seconds between commits
     commit_articles: int = 5000     # articles between commits
-    batch_size: int = 8             # articles per task sent to a worker process
+    batch_size: int = 16            # articles per task (a worker tags their sentences together)
 
     def __post_init__(self) -> None:
         if self.workers < 1:

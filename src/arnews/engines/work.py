@@ -11,10 +11,10 @@ import signal
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Iterator
+from typing import Any, Callable, Iterator
 
 from arnews import faults
-from arnews.document import Record
+from arnews.document import Document, Record
 from arnews.pipeline import Pipeline, StageError
 
 
@@ -58,10 +58,36 @@ def time_limit(seconds: float) -> Iterator[None]:
 
 def process_record(pipeline: Pipeline, record: Record, max_seconds: float = 0) -> Outcome:
     """Run the pipeline over one record; an error row instead of an exception."""
-    faults.point("article", record.doc_id)
+    return process_records(pipeline, [record], max_seconds)[0]
+
+
+def process_records(pipeline: Pipeline, records: list[Record], max_seconds: float = 0) -> list[Outcome]:
+    """Run the pipeline over a batch of records, one outcome each, in order.
+
+    Each article starts alone, the started ones share the batched stage's work (the
+    tagger), then each finishes alone: an article that fails or runs out of time costs
+    only itself. Should the shared step fail, each article does that work alone."""
+    started: list[Document | Outcome] = []
+    for r in records:
+        faults.point("article", r.doc_id)
+        started.append(_guarded(r, max_seconds, lambda r=r: pipeline.start(r)))
+    docs = [x for x in started if isinstance(x, Document)]
+    try:
+        with time_limit(max_seconds * len(docs)):
+            pipeline.prepare(docs)
+    except Exception:  # noqa: BLE001 - the articles then each do it alone
+        for d in docs:
+            d.model_tags = None
+    return [x if isinstance(x, Outcome) else
+            _guarded(x.record, max_seconds, lambda x=x: Outcome(rows=pipeline.finish(x).rows))
+            for x in started]
+
+
+def _guarded(record: Record, max_seconds: float, work: Callable[[], Any]) -> Any:
+    """`work()` bounded in time, or an Outcome with the error row of what went wrong."""
     try:
         with time_limit(max_seconds):
-            return Outcome(rows=pipeline.process(record).rows)
+            return work()
     except StageError as exc:
         return Outcome(error=error_row(record.source_path, record.record_index, exc.stage,
                                        type(exc.cause).__name__, str(exc.cause)))

@@ -20,6 +20,7 @@ INDEXED = ("titles", "name_titles", "role_heads", "org_heads", "groups",
 HEAD_TABLES = ("role_heads", "org_heads", "groups")     # matched with or without ال
 CONJ_HEAD_TABLES = ("role_heads", "org_heads", "groups", "titles", "name_titles", "triggers")
 Trigger = tuple[str, str, str]                           # kind, sides, mode
+CACHE_LIMIT = 500_000     # word look-ups kept per Lookups (a worker's memory stays bounded)
 
 
 @lru_cache(maxsize=100_000)
@@ -68,6 +69,10 @@ class Lookups:
         self._max_len = {name: max((len(e) for e in getattr(lex, name)), default=1) for name in INDEXED}
         # First words of each lexicon: most tokens start no entry, and are rejected at once.
         self._firsts = {name: {e[0] for e in getattr(lex, name)} for name in INDEXED}
+        # Whether a word may start an entry of a lexicon, per (word, lexicon): the rules ask
+        # it of the same words many times (each name start and each extension asks it).
+        self._start_cache: dict[tuple[str, str], bool] = {}
+        self._trigger_cache: dict[tuple[str, str], tuple[str, ...]] = {}
 
     # --- lexicon entries at a position ---------------------------------------------------
     def match(self, toks: list[Tok], i: int, name: str) -> int:
@@ -98,9 +103,28 @@ class Lookups:
         return 0, 0
 
     def _may_start(self, word: str, name: str, heads: bool) -> bool:
-        firsts = self._firsts[name]
-        return any(f in firsts or (heads and f.startswith(W.ARTICLE) and _without_article(f) in firsts)
-                   for f in bare_forms(word))
+        key = (word, name)
+        known = self._start_cache.get(key)
+        if known is None:
+            firsts = self._firsts[name]
+            known = any(f in firsts or (heads and f.startswith(W.ARTICLE) and _without_article(f) in firsts)
+                        for f in bare_forms(word))
+            if len(self._start_cache) > CACHE_LIMIT:
+                self._start_cache.clear()
+            self._start_cache[key] = known
+        return known
+
+    def _trigger_forms(self, word: str, table: str) -> tuple[str, ...]:
+        """The forms of `word` that start an entry of `table` (none for most words)."""
+        key = (word, table)
+        forms = self._trigger_cache.get(key)
+        if forms is None:
+            forms = bare_forms(word) + future_forms(word)
+            forms = forms if any(f in self._firsts[table] for f in forms) else ()
+            if len(self._trigger_cache) > CACHE_LIMIT:
+                self._trigger_cache.clear()
+            self._trigger_cache[key] = forms
+        return forms
 
     @staticmethod
     def _head_candidates(form: str, heads: bool) -> list[str]:
@@ -113,8 +137,8 @@ class Lookups:
     def trigger_at(self, toks: list[Tok], i: int, table: str = "triggers") -> tuple[int, Trigger] | None:
         """A meeting trigger (or, with table='light_verbs' / 'event_nouns', its parts) at i."""
         entries = getattr(self.lex, table)
-        forms = bare_forms(toks[i].text) + future_forms(toks[i].text)
-        if not any(f in self._firsts[table] for f in forms):
+        forms = self._trigger_forms(toks[i].text, table)
+        if not forms:
             return None
         for n in (3, 2, 1):
             if i + n > len(toks):

@@ -41,14 +41,28 @@ class Recogniser:
 
     name = "recognise"
     reads = frozenset({"record", "norm", "sentence_tokens", "dates"})
-    writes = frozenset({"orgs", "mentions", "persons"})
+    writes = frozenset({"orgs", "mentions", "persons", "model_tags"})   # model_tags: by `prepare`
 
     def __init__(self, lexicons: Lexicons | None = None, ner: Tagger | None = None):
         self.lex = lexicons or load_lexicons()
         self.look = Lookups(self.lex)
         self.ner = ner
 
+    def prepare(self, docs: Sequence[Document]) -> None:
+        """Tag the sentences of many articles in one call, before each goes through
+        `__call__`: the tagger runs about twice as fast on a few articles' sentences
+        sorted by length as on one article's (less padding, fewer calls)."""
+        if self.ner is None or not hasattr(self.ner, "tag_sentences") or not docs:
+            return
+        tags = self.ner.tag_sentences([[t.text for t in toks] for d in docs for toks in d.sentence_tokens])
+        k = 0
+        for d in docs:
+            d.model_tags = tags[k:k + len(d.sentence_tokens)]
+            k += len(d.sentence_tokens)
+
     def _model_tags(self, d: Document) -> list[list[str]]:
+        if d.model_tags is not None:
+            return d.model_tags
         words = [[t.text for t in toks] for toks in d.sentence_tokens]
         if self.ner is None:
             return [[] for _ in words]

@@ -81,13 +81,19 @@ class NormalisedText:
 
 
 def normalise(text: str) -> NormalisedText:
-    """Normalise `text` for matching; see the module docstring."""
-    out: list[str] = []
-    origin: list[int] = []
-    for i, ch in enumerate(text):
-        mapped = normalise_char(ch)
-        if not mapped:
-            continue
-        out.append(mapped)
-        origin.extend([i] * len(mapped))
-    return NormalisedText(original=text, text="".join(out), origin=tuple(origin))
+    """Normalise `text` for matching; see the module docstring.
+
+    One `str.translate` over the text; the map back to the original is the identity
+    unless a character was dropped or expanded, which only then costs a loop."""
+    mapped = _char_table(text)
+    out = text.translate(mapped)
+    if len(out) == len(text) and not any(len(v) != 1 for v in mapped.values()):
+        origin: tuple[int, ...] = tuple(range(len(text)))
+    else:
+        origin = tuple(i for i, ch in enumerate(text) for _ in range(len(mapped.get(ord(ch), ch))))
+    return NormalisedText(original=text, text=out, origin=origin)
+
+
+def _char_table(text: str) -> dict[int, str]:
+    """The characters of `text` that normalisation changes, as a `str.translate` table."""
+    return {ord(ch): m for ch in set(text) if (m := normalise_char(ch)) != ch}

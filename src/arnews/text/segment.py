@@ -8,6 +8,7 @@ inside numbers (6.750.270) or abbreviations (د.).
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -21,28 +22,43 @@ SENTENCE_END = {".", "!", "?", "؟", "…", "..."}
 ABBREVIATIONS = {"د", "م", "ص", "ه", "ج", "أ", "ا"}
 
 
-def sentence_starts(doc: Doc) -> list[bool]:
+class SpacyToken(NamedTuple):
+    """What segmenting needs of a spaCy token, read once (each `doc[i]` builds a new
+    Token object, which made reading them the largest cost of this stage)."""
+
+    text: str
+    idx: int
+    whitespace: str
+    is_space: bool
+    is_punct: bool
+
+
+def token_tuples(doc: Doc) -> list[SpacyToken]:
+    return [SpacyToken(t.text, t.idx, t.whitespace_, t.is_space, t.is_punct) for t in doc]
+
+
+def sentence_starts(doc: Doc | list[SpacyToken]) -> list[bool]:
     """For each token, whether a sentence starts at it: after a full stop (not an
     abbreviation or a number) or a line break.
 
     Computed in one pass and returned as a list rather than set on the Doc: spaCy's
     `is_sent_start` setter re-checks the whole document, which made splitting quadratic
     (33 s for a 37,000-token article)."""
-    text = doc.text
-    starts = [False] * len(doc)
-    for i, tok in enumerate(doc):
+    toks = doc if isinstance(doc, list) else token_tuples(doc)
+    starts = [False] * len(toks)
+    for i, tok in enumerate(toks):
         if i == 0:
             starts[i] = True
             continue
-        prev = doc[i - 1]
-        if "\n" in prev.text or (prev.is_space and "\n" in prev.text_with_ws):
+        prev = toks[i - 1]
+        if "\n" in prev.text or (prev.is_space and "\n" in prev.whitespace):
             starts[i] = True
         elif prev.text in SENTENCE_END or (prev.text.endswith(".") and len(prev.text) > 1 and prev.text[-2] in ".!?؟"):
             # د. أحمد: the point of an abbreviation glued to it is not a full stop
-            before = doc[i - 2] if i >= 2 else None
+            before = toks[i - 2] if i >= 2 else None
             starts[i] = not (prev.text == "." and before is not None and before.text in ABBREVIATIONS
-                             and not before.whitespace_)
-        elif "\n" in prev.whitespace_ or "\n" in text[prev.idx + len(prev.text): tok.idx]:
+                             and not before.whitespace)
+        elif "\n" in prev.whitespace:
             starts[i] = True
     return starts
 

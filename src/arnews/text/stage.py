@@ -5,7 +5,7 @@ from arnews.document import Document
 from arnews.limits import DEFAULT_LIMITS, InputTooLarge
 from arnews.text.tokens import QUOTE_CHARS, Tok
 from arnews.text.normalise import normalise
-from arnews.text.segment import make_nlp, sentence_starts
+from arnews.text.segment import make_nlp, sentence_starts, token_tuples
 
 
 class Normaliser:
@@ -62,11 +62,12 @@ def split_sentences(doc) -> list[list[Tok]]:
 
     One pass over the Doc: iterating `doc.sents` span by span costs far more."""
     text = doc.text
-    starts = sentence_starts(doc)
+    spacy_tokens = token_tuples(doc)
+    starts = sentence_starts(spacy_tokens)
     sentences: list[list[Tok]] = []
     current: list[Tok] = []
     prev_end: int | None = None
-    for t, starts_here in zip(doc, starts):
+    for t, starts_here in zip(spacy_tokens, starts):
         if starts_here and current:
             sentences.append(current)
             current = []
