@@ -6,7 +6,7 @@ import json
 import sys
 from enum import IntEnum
 from pathlib import Path
-from typing import List
+from typing import List, Optional
 
 import typer
 from rich.console import Console
@@ -32,7 +32,9 @@ class Exit(IntEnum):
 # The options, declared once here so that the command's signature stays readable.
 INPUTS = typer.Argument(..., help="Article files (.txt, .json, .jsonl, optionally .gz) or folders (read recursively).")
 OUT = typer.Option(Path("data/processed"), "--out", "-o", help="Output folder: one Parquet dataset per table.")
-WORKERS = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads its own pipeline).")
+WORKERS = typer.Option(1, "--workers", "-j", min=1, help="Worker processes (each loads its own pipeline); with --engine dask and no --scheduler, the LocalCluster's workers.")
+ENGINE = typer.Option("local", "--engine", help="local: worker processes on this machine; dask: the workers of a Dask cluster (pip install 'arnews[dask]').")
+SCHEDULER = typer.Option(None, "--scheduler", help="With --engine dask: the address of a running Dask scheduler (tcp://host:8786); without it a LocalCluster of --workers processes.")
 SHOW = typer.Option(5, "--show", help="Print up to this many meetings at the end (0: none).")
 NER = typer.Option(True, "--ner/--no-ner", help="Offer the statistical NER's person names to the rules (default), or use the rules alone (faster).")
 QUIET = typer.Option(False, "--quiet", "-q", help="No progress bar, summary or meetings: only errors.")
@@ -56,7 +58,8 @@ def extract(inputs: List[Path] = INPUTS, out: Path = OUT, workers: int = WORKERS
             allow_errors: bool = ALLOW_ERRORS, wait: bool = WAIT, follow_links: bool = FOLLOW_LINKS,
             max_chars: int = MAX_CHARS, max_tokens: int = MAX_TOKENS, max_file_bytes: int = MAX_FILE_BYTES,
             max_line_bytes: int = MAX_LINE_BYTES, max_seconds: float = MAX_SECONDS,
-            commit_every: float = COMMIT_EVERY, commit_articles: int = COMMIT_ARTICLES) -> None:
+            commit_every: float = COMMIT_EVERY, commit_articles: int = COMMIT_ARTICLES,
+            engine: str = ENGINE, scheduler: Optional[str] = SCHEDULER) -> None:
     """Extract meetings, people, roles and dates from articles into Parquet tables.
 
     Re-running over the same output folder skips articles it already holds (same id and
@@ -87,7 +90,8 @@ def _options(args: dict):
     from arnews.limits import Limits
 
     limits = {k: args[k] for k in ("max_chars", "max_tokens", "max_file_bytes", "max_line_bytes", "max_seconds")}
-    run = {k: args[k] for k in ("workers", "ner", "wait", "follow_links", "commit_every", "commit_articles")}
+    run = {k: args[k] for k in ("workers", "ner", "wait", "follow_links", "commit_every", "commit_articles",
+                                "engine", "scheduler")}
     try:
         return RunOptions(limits=Limits(**limits), **run)
     except ValueError as exc:
@@ -97,13 +101,14 @@ def _options(args: dict):
 def _run(inputs: list[Path], out: Path, options, quiet: bool, verbose: bool, json_summary: bool):
     """Run the engine; every way it can stop short becomes its exit code."""
     from arnews.engines import local
+    from arnews.engines.pool import EngineUnavailable
     from arnews.io.store import OutputLocked, OutputUnusable
 
     reporter = _Reporter(quiet=quiet, verbose=verbose)
     try:
         with reporter:
             return local.run(inputs, out, options, on_progress=reporter.update)
-    except (local.InputMissing, OutputUnusable) as exc:
+    except (local.InputMissing, OutputUnusable, EngineUnavailable) as exc:
         _fail(Exit.USAGE, f"{exc}; nothing was done")
     except OutputLocked as exc:
         _fail(Exit.LOCKED, str(exc))

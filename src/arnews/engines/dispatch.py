@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from arnews.document import IngestError, Record
-from arnews.engines.pool import WorkerDied, WorkerPool
+from arnews.engines.pool import EngineUnavailable, WorkerDied, WorkerPool
 from arnews.engines.stop import Interrupt, Stop
 from arnews.engines.summary import MAX_FAILURES_KEPT, RunOptions, RunSummary
 from arnews.engines.work import Outcome, error_row, process_records
@@ -18,6 +18,17 @@ from arnews.ingest._io import Progress
 from arnews.io import TableWriter
 from arnews.pipeline import Pipeline
 from arnews.schema import SCHEMA_VERSION
+
+
+def _pool(options: RunOptions):
+    """Where articles are processed: here (None), local worker processes, or Dask workers."""
+    if options.engine == "dask":
+        try:
+            from arnews.engines.dask_pool import DaskPool
+        except ImportError as exc:
+            raise EngineUnavailable("the Dask engine needs Dask: pip install 'arnews[dask]'") from exc
+        return DaskPool(options.workers, options.ner, options.limits, options.scheduler)
+    return WorkerPool(options.workers, options.ner, options.limits) if options.workers > 1 else None
 
 
 class RunState:
@@ -38,7 +49,7 @@ class RunState:
         self.sizes: dict[int, int] = {}
         self.next_seq = self.emit_seq = 0
         self.since_commit, self.last_commit = 0, time.monotonic()
-        self.pool = WorkerPool(options.workers, options.ner, options.limits) if options.workers > 1 else None
+        self.pool = _pool(options)
         self.pipeline = pipeline
         if self.pool is None and self.pipeline is None:
             self.pipeline = Pipeline(ner="default" if options.ner else None, limits=options.limits)
@@ -191,7 +202,7 @@ class RunState:
         return {"started_at": self.started, "inputs": self.inputs, "n_inputs": len(self.inputs),
                 "n_articles": s.n_articles, "n_unchanged": s.n_unchanged, "n_failed": s.n_failed,
                 "n_skipped": s.n_skipped, "schema_version": SCHEMA_VERSION,
-                "engine": f"local[{self.options.workers}]"}
+                "engine": getattr(self.pool, "description", f"local[{self.options.workers}]")}
 
     def notify(self) -> None:
         if self.on_progress is not None:

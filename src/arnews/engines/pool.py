@@ -26,6 +26,11 @@ from arnews.limits import Limits
 PR_SET_PDEATHSIG = 1
 
 
+class EngineUnavailable(RuntimeError):
+    """The engine asked for cannot run: Dask is not installed, or its scheduler cannot be
+    reached (checked before any article is read)."""
+
+
 class WorkerDied(Exception):
     """The worker processing a batch exited before returning it."""
 

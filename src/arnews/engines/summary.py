@@ -8,6 +8,7 @@ from typing import Any
 from arnews.limits import DEFAULT_LIMITS, Limits
 
 MAX_FAILURES_KEPT = 1000   # error rows kept in the summary for the console
+ENGINES = ("local", "dask")
 
 
 @dataclass(frozen=True)
@@ -22,12 +23,18 @@ class RunOptions:
     commit_every: float = 60.0      # seconds between commits
     commit_articles: int = 5000     # articles between commits
     batch_size: int = 16            # articles per task (a worker tags their sentences together)
+    engine: str = "local"           # "local" (worker processes here) or "dask"
+    scheduler: str | None = None    # with engine="dask": a scheduler address (None: a LocalCluster)
 
     def __post_init__(self) -> None:
         if self.workers < 1:
             raise ValueError("workers must be at least 1")
         if self.commit_every <= 0 or self.commit_articles < 1 or self.batch_size < 1:
             raise ValueError("commit_every, commit_articles and batch_size must be positive")
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown engine {self.engine!r}: choose one of {', '.join(ENGINES)}")
+        if self.scheduler and self.engine != "dask":
+            raise ValueError("a scheduler address goes with engine='dask'")
 
 
 @dataclass

@@ -73,6 +73,10 @@ class Lookups:
         # it of the same words many times (each name start and each extension asks it).
         self._start_cache: dict[tuple[str, str], bool] = {}
         self._trigger_cache: dict[tuple[str, str], tuple[str, ...]] = {}
+        # `blocked` per position of the sentence asked about last: each name start and
+        # each extension asks it again of the same tokens.
+        self._blocked_of: tuple[list[Tok] | None, set[int] | None] = (None, None)
+        self._blocked: dict[int, bool] = {}
 
     # --- lexicon entries at a position ---------------------------------------------------
     def match(self, toks: list[Tok], i: int, name: str) -> int:
@@ -213,6 +217,15 @@ class Lookups:
     # --- can a word be part of a name ----------------------------------------------------
     def blocked(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
         """A token that can never be part of a name."""
+        sentence, dates = self._blocked_of
+        if sentence is not toks or dates is not date_toks:
+            self._blocked_of, self._blocked = (toks, date_toks), {}
+        known = self._blocked.get(i)
+        if known is None:
+            known = self._blocked[i] = self._is_blocked(toks, i, date_toks)
+        return known
+
+    def _is_blocked(self, toks: list[Tok], i: int, date_toks: set[int]) -> bool:
         tok = toks[i]
         if not is_wordlike(tok) or i in date_toks:
             return True
