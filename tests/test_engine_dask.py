@@ -99,3 +99,18 @@ def test_tasks_of_a_cluster_left_without_workers_come_back_as_lost(monkeypatch):
         assert lost[0][1].records == ["record"] and not pool.busy()
     finally:
         pool.close()
+
+
+def test_the_cli_refuses_an_unknown_engine_and_a_scheduler_without_dask(tmp_path):
+    from typer.testing import CliRunner
+
+    from arnews.cli import app
+
+    src = _inputs(tmp_path)
+    runner = CliRunner()
+    bad = runner.invoke(app, ["extract", str(src), "--out", str(tmp_path / "o"), "--engine", "spark"])
+    assert bad.exit_code == 2 and "unknown engine 'spark'" in bad.output
+    bad = runner.invoke(app, ["extract", str(src), "--out", str(tmp_path / "o"),
+                              "--scheduler", "tcp://127.0.0.1:8786"])
+    assert bad.exit_code == 2 and "engine='dask'" in bad.output
+    assert not (tmp_path / "o").exists()
