@@ -17,7 +17,7 @@ from arnews.schema import to_frame
 ARTICLE_TABLES = ("articles", "mentions", "affiliations", "dates", "meetings", "meeting_participants")
 
 
-@dataclass
+@dataclass(repr=False)
 class Extraction:
     """The tables for one text, as pandas DataFrames with the output schemas."""
 
@@ -30,6 +30,15 @@ class Extraction:
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {t: getattr(self, t) for t in ARTICLE_TABLES}
+
+    def __repr__(self) -> str:
+        counts = ", ".join(f"{t}={len(getattr(self, t))}" for t in ARTICLE_TABLES)
+        return f"Extraction({counts})"
+
+    def _repr_html_(self) -> str:
+        """A notebook shows one card per meeting, then the article's entities."""
+        from arnews.view.card import tables_html
+        return tables_html(self.tables())
 
 
 @lru_cache(maxsize=1)

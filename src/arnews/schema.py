@@ -12,10 +12,12 @@ place, an entity id) is nullable.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd   # imported when a frame is made: reading tables stays light
 
 SCHEMA_VERSION = "1"
 
@@ -232,6 +234,7 @@ def arrow_to_frame(data: pa.Table) -> pd.DataFrame:
     nullable int32, float32, date32 and list<string> all survive the round trip, where
     numpy dtypes would turn an int column with a null into float64 and dates into objects.
     """
+    import pandas as pd
     return data.to_pandas(types_mapper=pd.ArrowDtype)
 
 

@@ -34,7 +34,7 @@ def main_options(
 
 
 # The commands register themselves on `app` when imported.
-from arnews.cli import evaluate, extract, models  # noqa: E402,F401
+from arnews.cli import evaluate, extract, models, show  # noqa: E402,F401
 
 
 def main() -> None:  # pragma: no cover

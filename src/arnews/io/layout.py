@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.dataset as ds
-import pyarrow.parquet as pq
 
 from arnews.schema import schema_of
 
@@ -63,11 +61,13 @@ def read_arrow(files: list[Path], table: str, columns: list[str] | None = None) 
     if not files:
         empty = schema.empty_table()
         return empty.select(columns) if columns is not None else empty
+    import pyarrow.dataset as ds   # here, not at the top: `arnews show` never needs it
     dataset = ds.dataset([str(f) for f in files], schema=schema, format="parquet")
     return dataset.to_table(columns=columns)
 
 
 def write_table(data: pa.Table, path: Path) -> None:
     """Write a whole table to a (temporary) path."""
+    import pyarrow.parquet as pq
     path.parent.mkdir(parents=True, exist_ok=True)
     pq.write_table(data, path, compression=COMPRESSION)

@@ -7,8 +7,10 @@ output can rely on the contract rather than on what a given run happened to find
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 from arnews.io import layout
 from arnews.schema import SCHEMAS, arrow_to_frame, schema_of

@@ -159,7 +159,7 @@ class Featuriser:
     """Sentence -> tensors. Per-token results are cached: news repeats its words."""
 
     def __init__(self, vocab: Vocabularies, vectors: FloretVectors, gazetteer: Gazetteer,
-                 cache_size: int = 300_000):
+                 cache_size: int = 60_000):
         self.vocab = vocab
         self.vectors = vectors
         self.gazetteer = gazetteer

@@ -20,7 +20,7 @@ INDEXED = ("titles", "name_titles", "role_heads", "org_heads", "groups",
 HEAD_TABLES = ("role_heads", "org_heads", "groups")     # matched with or without ال
 CONJ_HEAD_TABLES = ("role_heads", "org_heads", "groups", "titles", "name_titles", "triggers")
 Trigger = tuple[str, str, str]                           # kind, sides, mode
-CACHE_LIMIT = 500_000     # word look-ups kept per Lookups (a worker's memory stays bounded)
+CACHE_LIMIT = 200_000     # word look-ups kept per Lookups (about 50 MB: a worker's memory stays bounded)
 
 
 @lru_cache(maxsize=100_000)
