@@ -159,7 +159,7 @@ class Featuriser:
     """Sentence -> tensors. Per-token results are cached: news repeats its words."""
 
     def __init__(self, vocab: Vocabularies, vectors: FloretVectors, gazetteer: Gazetteer,
-                 cache_size: int = 60_000):
+                 cache_size: int = 60_000):   # about 2 KB a token (its 414-float vector): ~125 MB
         self.vocab = vocab
         self.vectors = vectors
         self.gazetteer = gazetteer
