@@ -197,6 +197,16 @@ def test_report_of_a_saudinewsnet_day(tmp_path):
                 assert p[pcols.index("name")].split()[-1] in said or (role and role.split()[0] in said)
     html = render(data)
     assert len(html.encode()) < 20e6
+    # the notebook card of the day's meetings, from the output folder: every named party
+    # shown with its side, the evidence sentence of the article
+    archive = Archive(tmp_path / "out")
+    for row in data["meetings"][:25]:
+        card = tables_html(archive.article_tables(meeting_id=row[cols.index("meeting_id")]))
+        shown = visible_text(re.sub(r'<span class="arnews-lbl">[^<]*</span>', "", card))   # without the labels
+        assert row[cols.index("evidence")][:40] in shown
+        for p in row[cols.index("parties")]:
+            assert p[pcols.index("name")] in shown
+            assert f'arnews-side-{p[pcols.index("side")]}' in card
 
 
 def test_report_draws_in_headless_chromium_without_errors(out, tmp_path):
