@@ -15,7 +15,7 @@ import duckdb
 
 from arnews.io import layout
 from arnews.io.reader import _output_dir
-from arnews.schema import SCHEMAS, arrow_to_frame, schema_of
+from arnews.schema import SCHEMAS, schema_of
 
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -70,13 +70,6 @@ class Archive:
         cursor = self.con.execute(sql, params or [])
         names = [d[0] for d in cursor.description]
         return [dict(zip(names, row)) for row in cursor.fetchall()]
-
-    def query(self, sql: str, params: list | None = None) -> pd.DataFrame:
-        """A query's rows as a DataFrame of Arrow-backed dtypes."""
-        relation = self.con.sql(sql, params=params or None)
-        # DuckDB 2 names it to_arrow_table; DuckDB 1's arrow() returns the same table.
-        fetch = getattr(relation, "to_arrow_table", None) or relation.arrow
-        return arrow_to_frame(fetch())
 
     def find_people(self, query: str, limit: int = 10) -> list[Person]:
         """People whose name or alias holds every word of `query` (or whose id it is),
