@@ -20,13 +20,17 @@ from pathlib import Path
 CANDIDATES = ("chromium", "chromium-browser", "google-chrome")
 
 
+def _installed() -> str | None:
+    return next((p for p in map(shutil.which, CANDIDATES) if p), None)
+
+
 def find_chromium(install: bool = False) -> str | None:
-    found = next((p for p in map(shutil.which, CANDIDATES) if p), None)
+    found = _installed()
     if found or not install:
         return found
     subprocess.run(["apt-get", "install", "-y", "-q", "chromium"], check=False,
                    env={"DEBIAN_FRONTEND": "noninteractive", "PATH": "/usr/sbin:/usr/bin:/sbin:/bin"})
-    return next((p for p in map(shutil.which, CANDIDATES) if p), None)
+    return _installed()
 
 
 DRAWN = "document.body && document.body.dataset.drawnMs"   # set by report.js when the network is laid out

@@ -17,6 +17,17 @@ BIDI = typer.Option(os.environ.get("ARNEWS_TERMINAL_BIDI", "") == "",
                     "(most do); --no-bidi (or ARNEWS_TERMINAL_BIDI=1) for one that lays out right-to-left text itself.")
 
 
+def _open(out: Path, console: Console):
+    """The output folder's Archive; exit 2 with the reason when it is none."""
+    from arnews.view.archive import Archive
+
+    try:
+        return Archive(out)
+    except FileNotFoundError as exc:
+        console.print(str(exc), style="red")
+        raise typer.Exit(2)
+
+
 @app.command()
 def show(out: Path = OUT,
          person: Optional[str] = typer.Option(None, "--person", "-p", help="A person's name (any spelling, part of it) or entity id: their meetings over time."),
@@ -25,18 +36,13 @@ def show(out: Path = OUT,
          limit: int = typer.Option(40, "--limit", "-n", min=0, help="With --person: the latest meetings shown (0: all)."),
          bidi: bool = BIDI) -> None:
     """Show what arnews found: a person's meetings, one meeting, or one article."""
-    from arnews.view.archive import Archive
     from arnews.view import show as views
 
     console = Console()
     if sum(x is not None for x in (person, meeting, article)) != 1:
         console.print("Give one of --person NAME, --meeting ID, --article DOC_ID.", style="red")
         raise typer.Exit(2)
-    try:
-        archive = Archive(out)
-    except FileNotFoundError as exc:
-        console.print(str(exc), style="red")
-        raise typer.Exit(2)
+    archive = _open(out, console)
     if person is not None:
         found = views.print_person(console, archive, person, bidi, limit)
     elif meeting is not None:
@@ -53,15 +59,9 @@ def report(out: Path = OUT,
            ) -> None:
     """Write one self-contained HTML file: the who-met-whom network, meetings per week,
     the top pairs and a searchable table of meetings with their evidence."""
-    from arnews.view.archive import Archive
     from arnews.view.report import write_report
 
     console = Console(stderr=True)
-    try:
-        archive = Archive(out)
-    except FileNotFoundError as exc:
-        console.print(str(exc), style="red")
-        raise typer.Exit(2)
-    stats = write_report(archive, html, top=top)
+    stats = write_report(_open(out, console), html, top=top)
     console.print(f"{html}: {stats['meetings']} meetings, {stats['people']} people, "
                   f"{html.stat().st_size / 1e6:.1f} MB")

@@ -14,10 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from arnews.view.marks import (Mark, entity_marks, meeting_marks, segments, sentence_around, value,
-                               without_overlaps)
-
-SIDES = ("host", "guest", "accompanying", "attendee", "party")
+from arnews.view.marks import Mark, by_side, entity_marks, meeting_marks, segments, value, without_overlaps
 
 
 def stylesheet() -> str:
@@ -62,9 +59,6 @@ def _facts(meeting: Mapping[str, Any]) -> str:
 def meeting_card(text: str, meeting: Mapping[str, Any], participants: Sequence[Mapping[str, Any]],
                  dates: Sequence[Mapping[str, Any]] = ()) -> str:
     """One meeting: the facts, the highlighted evidence, and the parties by side."""
-    order = {s: i for i, s in enumerate(SIDES)}
-    parties = sorted(participants, key=lambda p: (order.get(value(p, "side") or "party", 9),
-                                                  value(p, "start") or 0))
     marks = without_overlaps(meeting_marks(text, meeting, participants, dates))
     lo, hi = int(meeting["start"]), int(meeting["end"])
     purpose = value(meeting, "purpose")
@@ -73,7 +67,7 @@ def meeting_card(text: str, meeting: Mapping[str, Any], participants: Sequence[M
             f'{escape(str(value(meeting, "trigger") or ""))}</span>{_facts(meeting)}</div>'
             f'<p class="arnews-evidence" dir="rtl" lang="ar">{_marked(text, lo, hi, marks, "arnews")}</p>'
             + (f'<p class="arnews-purpose" dir="rtl" lang="ar"><b>purpose</b> {escape(purpose)}</p>' if purpose else "")
-            + f'<table class="arnews-parties" dir="rtl" lang="ar">{"".join(map(_party_row, parties))}</table></div>')
+            + f'<table class="arnews-parties" dir="rtl" lang="ar">{"".join(map(_party_row, by_side(participants)))}</table></div>')
 
 
 def entities_view(text: str, mentions: Sequence[Mapping[str, Any]]) -> str:

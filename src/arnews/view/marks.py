@@ -11,7 +11,7 @@ from typing import Any
 
 # Most important first: where marks overlap, the earlier kind keeps its characters.
 PRIORITY = ("party", "trigger", "date", "place", "purpose")
-SENTENCE_ENDS = ".!?؟\n"
+SIDES = ("host", "guest", "accompanying", "attendee", "party")   # the order parties are listed in
 
 
 @dataclass(frozen=True)
@@ -30,24 +30,18 @@ def value(row: Mapping[str, Any], key: str) -> Any:
     return None if missing else v
 
 
+def by_side(parties: Iterable[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Parties host first, then guests, ...; in article order within a side."""
+    order = {s: i for i, s in enumerate(SIDES)}
+    return sorted(parties, key=lambda p: (order.get(value(p, "side") or "party", len(SIDES)), value(p, "start") or 0))
+
+
 def find_inside(text: str, needle: str | None, lo: int, hi: int) -> tuple[int, int] | None:
     """The first occurrence of `needle` within text[lo:hi], as offsets of `text`."""
     if not needle:
         return None
     at = text.find(needle, lo, hi)
     return (at, at + len(needle)) if at >= 0 else None
-
-
-def sentence_around(text: str, start: int, end: int, limit: int = 400) -> tuple[int, int]:
-    """The sentence holding text[start:end]: back and forward to the nearest sentence
-    end, at most `limit` characters each way (long unpunctuated news runs on)."""
-    lo = start
-    while lo > 0 and start - lo < limit and text[lo - 1] not in SENTENCE_ENDS:
-        lo -= 1
-    hi = end
-    while hi < len(text) and hi - end < limit and text[hi - 1] not in SENTENCE_ENDS:
-        hi += 1
-    return lo, hi
 
 
 def meeting_marks(text: str, meeting: Mapping[str, Any], participants: Iterable[Mapping[str, Any]],

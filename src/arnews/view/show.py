@@ -12,17 +12,19 @@ from rich.table import Table
 from rich.text import Text
 
 from arnews.view.archive import Archive
-from arnews.view.marks import Mark, entity_marks, meeting_marks, segments, value, without_overlaps
+from arnews.view.marks import Mark, by_side, entity_marks, meeting_marks, segments, value, without_overlaps
 from arnews.view.terminal import STYLES, Piece, rtl
-
-SIDE_ORDER = ("host", "guest", "accompanying", "attendee", "party")
-
 
 def _who(p: Mapping[str, Any]) -> str:
     """A party as one phrase: the name, else the organisation or group, with the role."""
     name = value(p, "name") or value(p, "org") or value(p, "role") or "?"
     role = value(p, "role")
     return f"{name} – {role}" if role and role != name and value(p, "name") else str(name)
+
+
+def _text_width(console: Console) -> int:
+    """Columns for running text: the terminal's, at most 110 (lines stay readable)."""
+    return max(40, min(console.width, 110) - 4)
 
 
 def _pieces(text: str, lo: int, hi: int, marks: Sequence[Mark]) -> list[Piece]:
@@ -64,7 +66,7 @@ def print_person(console: Console, archive: Archive, query: str, bidi: bool = Tr
 
 def _print_meeting(console: Console, text: str, meeting: Mapping[str, Any], parties: list[dict],
                    dates: list[dict], bidi: bool) -> None:
-    width = max(40, min(console.width, 110) - 4)
+    width = _text_width(console)
     facts = " · ".join(f"{k} {meeting[c]}" for k, c in (("", "status"), ("", "mode"), ("date", "date"))
                        if value(meeting, c) is not None)
     console.rule(f"[bold]{meeting['meeting_id']}[/bold]  {facts}  confidence {meeting['confidence']:.2f}")
@@ -75,8 +77,7 @@ def _print_meeting(console: Console, text: str, meeting: Mapping[str, Any], part
     for name in ("side", "kind", "party", "role", "organisation"):
         table.add_column(name, justify="left" if name in ("side", "kind") else "right",
                          no_wrap=True, width=None if name in ("side", "kind") else cols)
-    order = {s: i for i, s in enumerate(SIDE_ORDER)}
-    for p in sorted(parties, key=lambda p: order.get(value(p, "side") or "party", 9)):
+    for p in by_side(parties):
         side = value(p, "side") or "party"
         table.add_row(f"[{STYLES.get(side, '')}]{side}[/]", str(p["kind"]),
                       rtl(value(p, "name") or value(p, "org") or "", cols, bidi),
@@ -87,6 +88,19 @@ def _print_meeting(console: Console, text: str, meeting: Mapping[str, Any], part
             console.print(f"[dim]{label}[/dim]", rtl(meeting[column], width - 10, bidi), justify="right")
 
 
+def _print_heading(console: Console, article: Mapping[str, Any], detail: str, bidi: bool) -> None:
+    console.print(rtl(value(article, "title") or article["doc_id"], 100, bidi), justify="right")
+    console.print(f"[dim]{article['doc_id']} · {article['published'] or ''} · {detail}[/dim]")
+
+
+def _print_meeting_in(console: Console, tables: Mapping[str, list[dict]], meeting: Mapping[str, Any],
+                      bidi: bool) -> None:
+    """One meeting of the article whose rows `tables` holds."""
+    _print_meeting(console, tables["articles"][0]["text"], meeting,
+                   [p for p in tables["meeting_participants"] if p["meeting_id"] == meeting["meeting_id"]],
+                   tables["dates"], bidi)
+
+
 def print_meeting(console: Console, archive: Archive, meeting_id: str, bidi: bool = True) -> bool:
     """One meeting: its facts, the evidence sentence with the parts highlighted, the parties."""
     tables = archive.article_rows(meeting_id=meeting_id)
@@ -94,12 +108,8 @@ def print_meeting(console: Console, archive: Archive, meeting_id: str, bidi: boo
         console.print(f"No meeting {meeting_id!r}.")
         return False
     article = tables["articles"][0]
-    console.print(rtl(value(article, "title") or article["doc_id"], 100, bidi), justify="right")
-    console.print(f"[dim]{article['doc_id']} · {article['published'] or ''} · {value(article, 'source') or ''}[/dim]")
-    meeting = next(m for m in tables["meetings"] if m["meeting_id"] == meeting_id)
-    _print_meeting(console, article["text"], meeting,
-                   [p for p in tables["meeting_participants"] if p["meeting_id"] == meeting_id],
-                   tables["dates"], bidi)
+    _print_heading(console, article, value(article, "source") or "", bidi)
+    _print_meeting_in(console, tables, next(m for m in tables["meetings"] if m["meeting_id"] == meeting_id), bidi)
     return True
 
 
@@ -110,15 +120,11 @@ def print_article(console: Console, archive: Archive, doc_id: str, bidi: bool = 
         console.print(f"No article {doc_id!r}.")
         return False
     article = tables["articles"][0]
-    console.print(rtl(value(article, "title") or article["doc_id"], 100, bidi), justify="right")
-    console.print(f"[dim]{article['doc_id']} · {article['published'] or ''} · {len(tables['meetings'])} meetings · "
-                  f"{len(tables['mentions'])} mentions[/dim]")
+    _print_heading(console, article, f"{len(tables['meetings'])} meetings · {len(tables['mentions'])} mentions", bidi)
     for m in tables["meetings"]:
-        _print_meeting(console, article["text"], m,
-                       [p for p in tables["meeting_participants"] if p["meeting_id"] == m["meeting_id"]],
-                       tables["dates"], bidi)
+        _print_meeting_in(console, tables, m, bidi)
     console.rule("entities")
     text = article["text"] or ""
-    width = max(40, min(console.width, 110) - 4)
-    console.print(rtl(_pieces(text, 0, len(text), entity_marks(tables["mentions"])), width, bidi), justify="right")
+    console.print(rtl(_pieces(text, 0, len(text), entity_marks(tables["mentions"])), _text_width(console), bidi),
+                  justify="right")
     return True
